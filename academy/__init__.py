@@ -1,0 +1,1 @@
+"""Social Media Academy: the Django project (settings, URLs, command line)."""

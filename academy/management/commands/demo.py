@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
+
+# Each app that has demo content offers `demo.load() -> list[str]` (what it created), run in order.
+DEMO_LOADERS = ["people.demo.load"]
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the demo academy (idempotent), print the logins and serve on 127.0.0.1."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="load the demo and stop")
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args, no_serve: bool, port: int, **options):
+        from people import demo as people_demo
+
+        call_command("migrate", interactive=False, verbosity=0)
+        created: list[str] = []
+        for loader in DEMO_LOADERS:
+            created.extend(import_string(loader)())
+        if created:
+            self.stdout.write(f"Loaded the demo academy: {len(created)} things created.")
+        else:
+            self.stdout.write("The demo academy is already loaded: nothing changed.")
+        url = f"http://127.0.0.1:{port}/"
+        self.stdout.write(f"\nDemo academy: {url}  (data in {settings.DATA_DIR})")
+        self.stdout.write(f"Logins (password for each: {people_demo.DEMO_PASSWORD}):")
+        for role, email in people_demo.login_emails().items():
+            self.stdout.write(f"  {role:<10} {email}")
+        if no_serve:
+            return
+        self.stdout.write("")
+        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)

@@ -1,0 +1,73 @@
+"""Reads about people and units for pages, exports and permission checks."""
+
+from collections.abc import Iterable
+
+from django.db.models import Count, QuerySet
+
+from .models import Person, Unit
+
+
+def descendant_unit_ids(root_ids: Iterable[int]) -> set[int]:
+    """The given units and everything below them (one query per tree level; trees are shallow)."""
+    found: set[int] = set(root_ids)
+    frontier = set(found)
+    while frontier:
+        frontier = (
+            set(Unit.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - found
+        )
+        found |= frontier
+    return found
+
+
+def units_with_headcount(unit_ids: Iterable[int] | None = None) -> QuerySet[Unit]:
+    units = Unit.objects.select_related("parent").annotate(
+        headcount=Count("members", distinct=True)
+    )
+    if unit_ids is not None:
+        units = units.filter(id__in=list(unit_ids))
+    return units.order_by("parent__name", "name")
+
+
+def unit_tree(unit_ids: Iterable[int] | None = None) -> list[tuple[Unit, int]]:
+    """Units in tree order with their depth, in one query."""
+    units = list(units_with_headcount(unit_ids))
+    by_parent: dict[int | None, list[Unit]] = {}
+    ids = {u.id for u in units}
+    for unit in units:
+        parent = unit.parent_id if unit.parent_id in ids else None
+        by_parent.setdefault(parent, []).append(unit)
+    ordered: list[tuple[Unit, int]] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for unit in sorted(by_parent.get(parent_id, []), key=lambda u: u.name):
+            ordered.append((unit, depth))
+            walk(unit.id, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def people_in_units(unit_ids: Iterable[int]) -> QuerySet[Person]:
+    return (
+        Person.objects.filter(unit_id__in=list(unit_ids), is_active=True)
+        .select_related("unit", "manager")
+        .order_by("last_name", "first_name", "email")
+    )
+
+
+def colleagues_of(person: Person) -> QuerySet[Person]:
+    """People in the same unit, for a trainer or champion who helps them along."""
+    if person.unit_id is None:
+        return Person.objects.none()
+    return people_in_units([person.unit_id]).exclude(pk=person.pk)
+
+
+def organisation_counts() -> dict[str, int]:
+    from django.db.models import Q
+
+    return Person.objects.filter(is_active=True).aggregate(
+        people=Count("id"),
+        trainers=Count("id", filter=Q(is_trainer=True)),
+        programme_team=Count("id", filter=Q(is_staff=True)),
+        leads=Count("id", filter=Q(led_units__isnull=False), distinct=True),
+    )

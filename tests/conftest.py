@@ -1,0 +1,79 @@
+import pytest
+from django.core.cache import cache
+
+from people.models import Unit
+from tests.factories import PersonFactory, UnitFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and cached pages live in the cache; every test starts with a clean one.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def firm(db):
+    return Unit.objects.get_or_create(
+        slug="firm", defaults={"name": "Firm", "kind": Unit.Kind.FIRM}
+    )[0]
+
+
+@pytest.fixture
+def unit(firm):
+    return UnitFactory(name="Advisory", slug="advisory", parent=firm)
+
+
+@pytest.fixture
+def other_unit(firm):
+    return UnitFactory(name="Audit", slug="audit", parent=firm)
+
+
+@pytest.fixture
+def learner(unit):
+    return PersonFactory(email="learner@example.com", unit=unit)
+
+
+@pytest.fixture
+def trainer(unit):
+    return PersonFactory(email="trainer@example.com", unit=unit, is_trainer=True)
+
+
+@pytest.fixture
+def lead(unit):
+    return PersonFactory(email="lead@example.com", unit=unit, leads=[unit])
+
+
+@pytest.fixture
+def programme(unit):
+    return PersonFactory(email="programme@example.com", unit=unit, is_staff=True)
+
+
+@pytest.fixture
+def people_by_role(learner, trainer, lead, programme):
+    return {
+        "anonymous": None,
+        "learner": learner,
+        "trainer": trainer,
+        "lead": lead,
+        "programme": programme,
+    }
+
+
+@pytest.fixture
+def client_for(client):
+    """A test client signed in as the given person (or anonymous for None)."""
+
+    def sign_in(person):
+        client.logout()
+        if person is not None:
+            client.force_login(person)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

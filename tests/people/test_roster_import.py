@@ -1,0 +1,148 @@
+"""The HR roster import: upsert by email, all or nothing, errors with line numbers."""
+
+import subprocess
+import sys
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from people.models import Person
+from people.services import RosterError, import_roster
+
+HEADER = "email,first_name,last_name,unit,role,manager_email,language\n"
+GOOD = HEADER + (
+    "anna@example.com,Anna,de Wit,advisory,lead,,nl\n"
+    "bob@example.com,Bob,Smith,Advisory,learner,anna@example.com,en\n"
+    "chris@example.com,Chris,Ünal,audit,trainer;lead,anna@example.com,nl\n"
+)
+
+
+@pytest.fixture
+def units(unit, other_unit):
+    return unit, other_unit
+
+
+def snapshot():
+    return sorted(
+        Person.objects.values_list(
+            "email",
+            "first_name",
+            "last_name",
+            "unit__slug",
+            "manager__email",
+            "language",
+            "is_trainer",
+            "is_staff",
+        )
+    )
+
+
+def test_good_file_creates_people_with_units_managers_and_roles(units):
+    result = import_roster(data=GOOD.encode())
+    assert (len(result.created), len(result.updated), len(result.unchanged)) == (3, 0, 0)
+    bob = Person.objects.get(email="bob@example.com")
+    assert (
+        bob.unit.slug == "advisory"
+        and bob.manager.email == "anna@example.com"
+        and bob.language == "en"
+    )
+    chris = Person.objects.get(email="chris@example.com")
+    assert chris.is_trainer and list(chris.led_units.values_list("slug", flat=True)) == ["audit"]
+    assert not chris.has_usable_password()
+
+
+def test_rerun_changes_nothing_and_says_so(units):
+    import_roster(data=GOOD.encode())
+    before = snapshot()
+    result = import_roster(data=GOOD.encode())
+    assert (len(result.created), len(result.updated), len(result.unchanged)) == (0, 0, 3)
+    assert snapshot() == before
+
+
+def test_changed_row_updates_only_that_person(units):
+    import_roster(data=GOOD.encode())
+    result = import_roster(data=GOOD.replace("Bob,Smith,Advisory", "Bob,Smith,audit").encode())
+    assert result.updated == ["bob@example.com"]
+    assert Person.objects.get(email="bob@example.com").unit.slug == "audit"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (GOOD + "dora@example.com,Dora,Dee,sales,learner,,en\n", "line 5: unknown unit 'sales'"),
+        (
+            GOOD + "bob@example.com,Bob,Again,audit,learner,,en\n",
+            "line 5: bob@example.com already appears on line 3",
+        ),
+        (
+            GOOD + "not-an-email,Dora,Dee,audit,learner,,en\n",
+            "line 5: 'not-an-email' is not a valid email address",
+        ),
+        (GOOD + "dora@example.com,Dora,Dee,audit\n", "line 5: expected 7 fields, found 4"),
+        (GOOD + "dora@example.com,Dora,Dee,audit,wizard,,en\n", "line 5: unknown role 'wizard'"),
+        (GOOD + "dora@example.com,Dora,Dee,audit,learner,,fr\n", "line 5: unknown language 'fr'"),
+        (
+            GOOD + "dora@example.com,Dora,Dee,audit,learner,zed@example.com,en\n",
+            "line 5: manager zed@example.com",
+        ),
+        (GOOD + 'dora@example.com,"Dora,Dee,audit,learner,,en\n', "line 5"),
+        ("name,unit\nDora,audit\n", "line 1: expected the columns"),
+        ("", "line 1: the file is empty"),
+    ],
+)
+def test_bad_file_writes_nothing_and_names_the_line(units, content, message):
+    with pytest.raises(RosterError) as error:
+        import_roster(data=content.encode())
+    assert message in str(error.value)
+    assert Person.objects.count() == 0
+
+
+def test_wrong_encoding_names_the_line(units):
+    data = GOOD.encode() + "dora@example.com,Dörte,Dee,audit,learner,,nl\n".encode("latin-1")
+    with pytest.raises(RosterError, match="line 5: the file is not UTF-8"):
+        import_roster(data=data)
+    assert Person.objects.count() == 0
+
+
+def test_excel_bom_is_accepted(units):
+    assert len(import_roster(data=b"\xef\xbb\xbf" + GOOD.encode()).created) == 3
+
+
+def test_manager_circle_is_refused_and_nothing_written(units):
+    circle = HEADER + (
+        "anna@example.com,Anna,de Wit,advisory,,bob@example.com,nl\n"
+        "bob@example.com,Bob,Smith,advisory,,anna@example.com,en\n"
+    )
+    with pytest.raises(RosterError, match="circle"):
+        import_roster(data=circle.encode())
+    assert Person.objects.count() == 0
+
+
+def test_command_prints_summary(units, tmp_path, capsys):
+    roster = tmp_path / "people.csv"
+    roster.write_text(GOOD, encoding="utf-8")
+    call_command("import_people", str(roster))
+    assert "created 3, updated 0, unchanged 0, errors 0" in capsys.readouterr().out
+
+
+def test_command_fails_with_line_number_and_writes_nothing(units, tmp_path):
+    roster = tmp_path / "people.csv"
+    roster.write_text(GOOD + "dora@example.com,Dora,Dee,sales,learner,,en\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"people.csv: line 5: unknown unit 'sales'"):
+        call_command("import_people", str(roster))
+    assert Person.objects.count() == 0
+
+
+def test_console_script_exits_1_on_bad_file_and_2_on_bad_usage(tmp_path):
+    roster = tmp_path / "people.csv"
+    roster.write_text(HEADER + "dora@example.com,Dora,Dee,nowhere,learner,,en\n", encoding="utf-8")
+    env = {"ACADEMY_DATA_DIR": str(tmp_path / "var"), "PATH": "/usr/bin:/bin"}
+    academy = [sys.executable, "-c", "from academy.cli import main; main()"]
+    subprocess.run([*academy, "migrate", "-v0"], env=env, check=True, capture_output=True)
+    bad = subprocess.run(
+        [*academy, "import-people", str(roster)], env=env, capture_output=True, text=True
+    )
+    assert bad.returncode == 1
+    assert "line 2: unknown unit 'nowhere'" in bad.stderr
+    usage = subprocess.run([*academy, "import-people"], env=env, capture_output=True, text=True)
+    assert usage.returncode == 2
