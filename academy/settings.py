@@ -70,6 +70,10 @@ INSTALLED_APPS = [
     # The project and apps come before allauth so that their templates override allauth's layout.
     "academy",
     "people",
+    "policies",
+    "courses",
+    "community",
+    "certification",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",

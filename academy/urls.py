@@ -9,11 +9,18 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("home/", views.home, name="home"),
     path("learn/", views.learner_home, name="learner_home"),
+    path("trainer/", views.trainer_home, name="trainer_home"),
+    path("lead/", views.lead_home, name="lead_home"),
+    path("programme/", views.programme_home, name="programme_home"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", views.switch_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("people.urls")),
+    path("", include("policies.urls")),
+    path("", include("courses.urls")),
+    path("", include("community.urls")),
+    path("", include("certification.urls")),
 ]
 
 if settings.DEBUG:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
@@ -9,7 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language
 
-from people import permissions, services
+from people import permissions, selectors, services
+
+from .home import sections_for
 
 HOME_BY_ROLE = {
     permissions.PROGRAMME: "programme_home",
@@ -32,9 +35,39 @@ def home(request):
     return redirect(HOME_BY_ROLE[roles[-1]])
 
 
+def _render_home(request, role: str, template: str, context: dict | None = None):
+    return render(request, template, {**(context or {}), "sections": sections_for(role, request)})
+
+
 @permissions.role_required(lambda person: person.is_authenticated)
 def learner_home(request):
-    return render(request, "academy/learner_home.html")
+    return _render_home(request, "learner", "academy/learner_home.html")
+
+
+@permissions.role_required(permissions.is_trainer)
+def trainer_home(request):
+    """A trainer or champion: their tasks, and the colleagues in their unit they help along."""
+    colleagues = Paginator(selectors.colleagues_of(request.user), 25).get_page(
+        request.GET.get("page")
+    )
+    return _render_home(
+        request,
+        "trainer",
+        "academy/trainer_home.html",
+        {"page": colleagues, "unit": request.user.unit},
+    )
+
+
+@permissions.role_required(permissions.is_unit_lead)
+def lead_home(request):
+    units = selectors.unit_tree(permissions.led_unit_ids(request.user))
+    return _render_home(request, "lead", "academy/lead_home.html", {"units": units})
+
+
+@permissions.role_required(permissions.is_programme_team)
+def programme_home(request):
+    context = {"units": selectors.unit_tree(), "counts": selectors.organisation_counts()}
+    return _render_home(request, "programme", "academy/programme_home.html", context)
 
 
 def switch_language(request):

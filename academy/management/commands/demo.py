@@ -4,7 +4,13 @@ from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
 # Each app that has demo content offers `demo.load() -> list[str]` (what it created), run in order.
-DEMO_LOADERS = ["people.demo.load"]
+DEMO_LOADERS = [
+    "people.demo.load",
+    "policies.demo.load",
+    "courses.demo.load",
+    "community.demo.load",
+    "certification.demo.load",
+]
 
 
 class Command(BaseCommand):
