@@ -291,3 +291,10 @@ def set_language(*, person: Person, language: str) -> None:
     if person.language != language:
         person.language = language
         person.save(update_fields=["language"])
+
+
+def set_trainer(*, person: Person, value: bool) -> None:
+    """Grant or withdraw the trainer/champion role (used when a champion is approved or revoked)."""
+    if person.is_trainer != value:
+        person.is_trainer = value
+        person.save(update_fields=["is_trainer"])
