@@ -18,12 +18,16 @@ class Section:
 
 
 HOME_SECTIONS: dict[str, list[str]] = {
-    "learner": [],
-    "trainer": [],
-    "lead": [],
-    "programme": [],
+    "learner": ["certification.home.learner_section"],
+    "trainer": ["certification.home.nominate_section", "community.home.champion_section"],
+    "lead": ["certification.home.nominate_section", "community.home.insight_section"],
+    "programme": [
+        "certification.home.programme_section",
+        "community.home.nominations_section",
+        "community.home.insight_section",
+    ],
     # Shown at the top of every signed-in home (e.g. a banner asking to acknowledge the policy).
-    "all": [],
+    "all": ["community.home.everyone_section"],
 }
 
 

@@ -33,6 +33,11 @@ DATA_DIR = Path(os.environ.get("ACADEMY_DATA_DIR") or "var").resolve()
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 ACADEMY_BASE_URL = os.environ.get("ACADEMY_BASE_URL", "http://localhost:8000").rstrip("/")
+# Credentials (certification): the issuer's name (empty: "<firm> Social Media Academy"), its
+# Ed25519 key (PEM or a path; empty: generated into DATA_DIR), verification requests per minute.
+ACADEMY_ISSUER_NAME = os.environ.get("ACADEMY_ISSUER_NAME", "")
+ACADEMY_ISSUER_KEY = os.environ.get("ACADEMY_ISSUER_KEY", "")
+ACADEMY_VERIFY_RATE_LIMIT = int(os.environ.get("ACADEMY_VERIFY_RATE_LIMIT", "60"))
 
 
 def _secret_key() -> str:

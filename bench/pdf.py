@@ -1,0 +1,140 @@
+"""Certificate PDF render time beside bare WeasyPrint on the same HTML, signing time, and the
+time to issue 1,000 credentials through the service (signing deferred to tasks).
+
+    .venv/bin/python bench/pdf.py [--runs 15] [--issue 1000]
+
+Runs in a temporary data folder (SQLite unless DATABASE_URL is set). Target: our render within
+1.5x of bare WeasyPrint, warm.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def timed(function, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--issue", type=int, default=1000)
+    args = parser.parse_args()
+
+    os.environ.setdefault("ACADEMY_DATA_DIR", tempfile.mkdtemp(prefix="bench-pdf-"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test.utils import override_settings
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+    from certification import certificate, services, signing
+    from certification.models import CredentialDefinition
+    from people.models import Person, Unit
+
+    firm, _ = Unit.objects.get_or_create(slug="bench", defaults={"name": "Bench", "kind": "firm"})
+    definition, _ = CredentialDefinition.objects.get_or_create(
+        slug="bench-certified",
+        defaults={
+            "title_en": "Social Media Certified",
+            "title_nl": "Social Media Gecertificeerd",
+            "criteria_en": "Completed the core modules and acknowledged the policy.",
+            "valid_for_days": 730,
+        },
+    )
+    holder, _ = Person.objects.get_or_create(
+        email="sanne@bench.example",
+        defaults={"first_name": "Sanne", "last_name": "de Vries-Ünal", "unit": firm},
+    )
+    dummy = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with override_settings(TASKS=dummy):
+        credential = services.issue(person=holder, definition=definition)
+
+    # -- PDF ---------------------------------------------------------------------------------
+    from weasyprint import HTML
+
+    html = certificate.certificate_html(credential)
+    certificate.render_pdf(html)  # warm up WeasyPrint, fonts and the template
+
+    def ours_once():
+        certificate.render_pdf(certificate.certificate_html(credential))
+
+    def bare_once():
+        HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+    # Interleaved, so that load from other processes hits both alike.
+    ours_samples, bare_samples = [], []
+    for _ in range(args.runs):
+        ours_samples.append(timed(ours_once, 1))
+        bare_samples.append(timed(bare_once, 1))
+    ours, bare = statistics.median(ours_samples), statistics.median(bare_samples)
+    template = timed(lambda: certificate.certificate_html(credential), args.runs)
+    print(f"certificate PDF, warm median of {args.runs} (interleaved):")
+    print(f"  ours (template + QR + WeasyPrint): {ours * 1000:7.1f} ms")
+    print(f"  bare WeasyPrint, same HTML:        {bare * 1000:7.1f} ms")
+    print(
+        f"  ratio: {ours / bare:.2f}x (target <= 1.5x); template + QR alone {template * 1000:.1f} ms"
+    )
+    cached_start = time.perf_counter()
+    certificate.certificate_pdf(credential)
+    first = time.perf_counter() - cached_start
+    cached_start = time.perf_counter()
+    certificate.certificate_pdf(credential)
+    cached = time.perf_counter() - cached_start
+    print(
+        f"  served from the cache folder: first {first * 1000:.1f} ms, then {cached * 1000:.2f} ms"
+    )
+
+    # -- signing -----------------------------------------------------------------------------
+    signing.ensure_signed(credential)  # warm up pyld and the contexts
+    key, did = signing.issuer_key(), signing.issuer_did()
+    composed = signing.compose(credential)
+    sign = timed(lambda: signing.sign(composed, key=key, did=did), args.runs)
+    document, token = signing.sign(composed, key=key, did=did)
+    check = timed(lambda: signing.verify(document, token, key=key), args.runs)
+    print(
+        f"signing one credential (Data Integrity + VC-JWT): {sign * 1000:.1f} ms; "
+        f"self-check {check * 1000:.1f} ms"
+    )
+
+    # -- issuing -----------------------------------------------------------------------------
+    people = Person.objects.bulk_create(
+        [
+            Person(email=f"p{i}@bench.example", first_name="Bench", last_name=str(i), unit=firm)
+            for i in range(args.issue)
+        ]
+    )
+    people = list(Person.objects.filter(email__endswith="@bench.example").exclude(pk=holder.pk))
+    start = time.perf_counter()
+    with override_settings(TASKS=dummy):
+        for person in people:
+            services.issue(person=person, definition=definition)
+    elapsed = time.perf_counter() - start
+    print(
+        f"issuing {len(people)} credentials through services.issue (signing queued): "
+        f"{elapsed:.2f} s ({elapsed / len(people) * 1000:.2f} ms each)"
+    )
+    print(
+        f"  signing them in the worker would take about {sign * len(people):.0f} s "
+        f"({sign * 1000:.0f} ms each)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+from django.contrib import admin
+from polymorphic.admin import PolymorphicInlineSupportMixin, StackedPolymorphicInline
+
+from .models import (
+    AssignmentApprovedRule,
+    CredentialDefinition,
+    CredentialEvent,
+    HoldsCredentialRule,
+    IssuedCredential,
+    ModulesCompletedRule,
+    Nomination,
+    NominationApprovedRule,
+    PolicyAcknowledgedRule,
+    Rule,
+)
+
+
+class RuleInline(StackedPolymorphicInline):
+    """Each rule kind with its own fields (the definition's rules, all of which must hold)."""
+
+    model = Rule
+    fk_name = "definition"
+
+    class ModulesCompleted(StackedPolymorphicInline.Child):
+        model = ModulesCompletedRule
+        fk_name = "definition"
+
+    class PolicyAcknowledged(StackedPolymorphicInline.Child):
+        model = PolicyAcknowledgedRule
+        fk_name = "definition"
+
+    class HoldsCredential(StackedPolymorphicInline.Child):
+        model = HoldsCredentialRule
+        fk_name = "definition"
+
+    class AssignmentApproved(StackedPolymorphicInline.Child):
+        model = AssignmentApprovedRule
+        fk_name = "definition"
+
+    class NominationApproved(StackedPolymorphicInline.Child):
+        model = NominationApprovedRule
+        fk_name = "definition"
+
+    child_inlines = (
+        ModulesCompleted,
+        PolicyAcknowledged,
+        HoldsCredential,
+        AssignmentApproved,
+        NominationApproved,
+    )
+
+
+@admin.register(CredentialDefinition)
+class CredentialDefinitionAdmin(PolymorphicInlineSupportMixin, admin.ModelAdmin):
+    list_display = ["slug", "title_en", "level", "valid_for_days", "is_active"]
+    search_fields = ["slug", "title_en", "title_nl"]
+    inlines = [RuleInline]
+
+
+class CredentialEventInline(admin.TabularInline):
+    model = CredentialEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["action", "actor", "at", "reason", "data"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(IssuedCredential)
+class IssuedCredentialAdmin(admin.ModelAdmin):
+    """Read-only: status changes go through the services (CLI, pages), which audit them."""
+
+    list_display = ["serial", "holder_name", "definition", "status", "issued_at", "expires_at"]
+    list_filter = ["status", "definition"]
+    search_fields = ["serial", "holder_name", "person__email"]
+    inlines = [CredentialEventInline]
+    exclude = ["signed_json", "signed_jwt", "code"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Nomination)
+class NominationAdmin(admin.ModelAdmin):
+    list_display = ["person", "definition", "status", "nominated_by", "created_at"]
+    list_filter = ["status"]

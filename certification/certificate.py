@@ -1,0 +1,89 @@
+"""The PDF certificate (WeasyPrint, A4 landscape), in the holder's language, with a QR code to
+the verification page. Rendered once per status and kept in the data folder."""
+
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from . import signing
+
+FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"]
+
+
+def _font_urls() -> dict:
+    """file:// URLs of the DejaVu fonts, embedded in the PDF (subset) by WeasyPrint."""
+    for folder in FONT_DIRS:
+        regular = Path(folder) / "DejaVuSans.ttf"
+        if regular.exists():
+            return {
+                "regular": regular.as_uri(),
+                "bold": (Path(folder) / "DejaVuSans-Bold.ttf").as_uri(),
+                "serif": (Path(folder) / "DejaVuSerif.ttf").as_uri(),
+            }
+    return {}
+
+
+@lru_cache(maxsize=2048)
+def qr_data_uri(url: str) -> str:
+    import segno
+
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=0)
+
+
+def certificate_html(credential) -> str:
+    url = signing.verify_url(credential, credential.snapshot.get("base_url"))
+    with translation.override(credential.language):
+        return render_to_string(
+            "certification/certificate.html",
+            {
+                "credential": credential,
+                "title": credential.snapshot_text("title"),
+                "criteria": credential.snapshot_text("criteria"),
+                "issuer_name": credential.snapshot.get("issuer_name", ""),
+                "status": credential.current_status,
+                "status_label": credential.current_status_label,
+                "verify_url": url,
+                "qr": qr_data_uri(url),
+                "fonts": _font_urls(),
+                "language": credential.language,
+            },
+        )
+
+
+def render_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def _folder() -> Path:
+    return Path(settings.DATA_DIR) / "certificates"
+
+
+def _name(credential) -> str:
+    expires = int(credential.expires_at.timestamp()) if credential.expires_at else 0
+    return f"{credential.code}-{credential.current_status}-{expires}.pdf"
+
+
+def certificate_pdf(credential) -> Path:
+    """The certificate as it is now: from the cache folder, or rendered and stored."""
+    folder = _folder()
+    path = folder / _name(credential)
+    if path.exists():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    data = render_pdf(certificate_html(credential))
+    # Write then rename, so a reader never sees half a file; drop older renderings.
+    handle, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(tmp, path)
+    for old in folder.glob(f"{credential.code}-*.pdf"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path

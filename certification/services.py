@@ -1,0 +1,527 @@
+"""Writes about credentials: issuing, evaluating rules, status changes, renewal, nominations.
+
+Every change writes one audit event in the same transaction (style.md: pretix's log_action).
+Signing and PDF rendering happen after commit, in background tasks (see tasks.py).
+"""
+
+import secrets
+import unicodedata
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from . import selectors, signals
+from .models import (
+    STATUS_LIST_SIZE,
+    CredentialDefinition,
+    CredentialEvent,
+    IssuedCredential,
+    Nomination,
+    PolicyAcknowledgedRule,
+)
+from .rules import Facts
+
+SERIAL_PREFIX = "SMA"
+INDEX_ATTEMPTS = 8
+
+
+class CredentialError(Exception):
+    """A credential operation that cannot be done; the message is shown to the user."""
+
+
+def _log(credential, action, *, actor=None, reason="", **data) -> CredentialEvent:
+    return CredentialEvent.objects.create(
+        credential=credential, action=action, actor=actor, reason=reason, data=data
+    )
+
+
+def issuer_name() -> str:
+    """ACADEMY_ISSUER_NAME, else "<firm> Social Media Academy", else "Social Media Academy"."""
+    configured = getattr(settings, "ACADEMY_ISSUER_NAME", "")
+    if configured:
+        return configured
+    from people.models import Unit
+
+    firm = Unit.objects.filter(kind=Unit.Kind.FIRM).order_by("id").first()
+    return f"{firm.name} Social Media Academy" if firm else "Social Media Academy"
+
+
+def snapshot_of(definition: CredentialDefinition) -> dict:
+    """What an issued credential says about its definition and issuer, frozen at issue."""
+    from .signing import issuer_did
+
+    both = ("en", "nl")
+    return {
+        "definition": definition.slug,
+        "title": {lang: definition.title(lang) for lang in both},
+        "description": {lang: definition.description(lang) for lang in both},
+        "criteria": {lang: definition.criteria(lang) for lang in both},
+        "signature_title": {lang: definition.signature_title(lang) for lang in both},
+        "issuer_name": issuer_name(),
+        "issuer_id": issuer_did(),
+        "base_url": settings.ACADEMY_BASE_URL,
+        "credential_uuid": f"urn:uuid:{_uuid4()}",
+        "subject_uuid": f"urn:uuid:{_uuid4()}",
+    }
+
+
+def _uuid4() -> str:
+    import uuid
+
+    return str(uuid.uuid4())
+
+
+def _after_status_change(credential: IssuedCredential, old_status: str) -> None:
+    from . import tasks
+
+    def run():
+        # The status lists need nothing: their cache key follows the latest status change.
+        tasks.render_certificate.enqueue(credential.pk)
+        signals.credential_status_changed.send(
+            sender=IssuedCredential,
+            credential=credential,
+            old_status=old_status,
+            new_status=credential.status,
+        )
+
+    transaction.on_commit(run)
+
+
+def issue(
+    *,
+    person,
+    definition: CredentialDefinition,
+    actor=None,
+    reason: str = "",
+    evidence: str = "",
+    by_hand: bool = False,
+    issued_at=None,
+) -> IssuedCredential:
+    """Issue `definition` to `person`; idempotent: an active credential is returned as it is."""
+    existing = selectors.active_credential(person, definition)
+    if existing is not None:
+        return existing
+    issued_at = issued_at or timezone.now()
+    expires_at = (
+        issued_at + timedelta(days=definition.valid_for_days) if definition.valid_for_days else None
+    )
+    snapshot = snapshot_of(definition)
+    for attempt in range(INDEX_ATTEMPTS * 4):
+        credential = IssuedCredential(
+            definition=definition,
+            person=person,
+            serial=f"pending-{secrets.token_hex(8)}",
+            issued_at=issued_at,
+            expires_at=expires_at,
+            # NFC: canonicalisation does not normalise Unicode, so freeze one form of the name.
+            holder_name=unicodedata.normalize("NFC", person.name),
+            language=person.language,
+            snapshot=snapshot,
+            evidence=evidence,
+            awarded_by_hand=by_hand,
+            # A random position in the list hides the order of issue; after a few collisions
+            # (a full list) move on to the next list.
+            status_list=attempt // INDEX_ATTEMPTS,
+            status_index=secrets.randbelow(STATUS_LIST_SIZE),
+        )
+        try:
+            with transaction.atomic():
+                credential.save()
+                credential.serial = f"{SERIAL_PREFIX}-{issued_at:%Y}-{credential.pk:06d}"
+                credential.save(update_fields=["serial"])
+                _log(
+                    credential,
+                    CredentialEvent.Action.AWARDED if by_hand else CredentialEvent.Action.ISSUED,
+                    actor=actor,
+                    reason=reason,
+                    serial=credential.serial,
+                    evidence=evidence,
+                )
+        except IntegrityError:
+            # Either someone issued the same credential at the same moment (return theirs)
+            # or the random status-list position was taken (try another).
+            existing = selectors.active_credential(person, definition)
+            if existing is not None:
+                return existing
+            continue
+        _after_issue(credential)
+        return credential
+    raise CredentialError(_("No free position in the status list; try again."))
+
+
+def _after_issue(credential: IssuedCredential) -> None:
+    from . import tasks
+
+    def run():
+        tasks.sign_credential.enqueue(credential.pk)
+        tasks.render_certificate.enqueue(credential.pk)
+        signals.credential_issued.send(
+            sender=IssuedCredential, credential=credential, person=credential.person
+        )
+
+    transaction.on_commit(run)
+
+
+@transaction.atomic
+def award(*, definition: CredentialDefinition, person, actor=None, evidence: str = "") -> tuple:
+    """Issue by hand, bypassing the rules (logged); returns (credential, created)."""
+    existing = selectors.active_credential(person, definition)
+    if existing is not None:
+        return existing, False
+    reason = _("Awarded by hand") + (f": {evidence}" if evidence else "")
+    return (
+        issue(
+            person=person,
+            definition=definition,
+            actor=actor,
+            reason=reason,
+            evidence=evidence,
+            by_hand=True,
+        ),
+        True,
+    )
+
+
+def _locked(credential: IssuedCredential) -> IssuedCredential:
+    return IssuedCredential.objects.select_for_update().get(pk=credential.pk)
+
+
+def _set_status(credential, status, *, action, actor, reason, **fields) -> IssuedCredential:
+    old_status = credential.status
+    credential.status = status
+    credential.status_changed_at = timezone.now()
+    credential.status_reason = reason
+    for name, value in fields.items():
+        setattr(credential, name, value)
+    credential.save()
+    _log(credential, action, actor=actor, reason=reason, old_status=old_status)
+    _after_status_change(credential, old_status)
+    return credential
+
+
+@transaction.atomic
+def revoke(
+    *, credential: IssuedCredential, actor=None, reason: str, publish_reason: bool = False
+) -> IssuedCredential:
+    """Revoke for good (idempotent: revoking a revoked credential changes nothing)."""
+    if not reason.strip():
+        raise CredentialError(_("Give a reason for revoking."))
+    credential = _locked(credential)
+    if credential.status == IssuedCredential.Status.REVOKED:
+        return credential
+    return _set_status(
+        credential,
+        IssuedCredential.Status.REVOKED,
+        action=CredentialEvent.Action.REVOKED,
+        actor=actor,
+        reason=reason.strip(),
+        publish_reason=publish_reason,
+        suspension="",
+    )
+
+
+@transaction.atomic
+def suspend(
+    *,
+    credential: IssuedCredential,
+    actor=None,
+    reason: str,
+    kind: str = IssuedCredential.Suspension.MANUAL,
+) -> IssuedCredential:
+    """Suspend a valid credential until it is reinstated (idempotent)."""
+    if not reason.strip():
+        raise CredentialError(_("Give a reason for suspending."))
+    credential = _locked(credential)
+    if credential.status == IssuedCredential.Status.SUSPENDED:
+        return credential
+    if credential.status != IssuedCredential.Status.VALID:
+        raise CredentialError(
+            _("Only a valid credential can be suspended; this one is %(status)s.")
+            % {"status": credential.get_status_display().lower()}
+        )
+    return _set_status(
+        credential,
+        IssuedCredential.Status.SUSPENDED,
+        action=CredentialEvent.Action.SUSPENDED,
+        actor=actor,
+        reason=reason.strip(),
+        suspension=kind,
+    )
+
+
+@transaction.atomic
+def reinstate(*, credential: IssuedCredential, actor=None, reason: str = "") -> IssuedCredential:
+    """Lift a suspension (idempotent: a valid credential stays as it is)."""
+    credential = _locked(credential)
+    if credential.status == IssuedCredential.Status.VALID:
+        return credential
+    if credential.status != IssuedCredential.Status.SUSPENDED:
+        raise CredentialError(
+            _("Only a suspended credential can be reinstated; this one is %(status)s.")
+            % {"status": credential.get_status_display().lower()}
+        )
+    return _set_status(
+        credential,
+        IssuedCredential.Status.VALID,
+        action=CredentialEvent.Action.REINSTATED,
+        actor=actor,
+        reason=reason or _("Reinstated"),
+        suspension="",
+    )
+
+
+@transaction.atomic
+def renew(*, credential: IssuedCredential, actor=None, reason: str) -> IssuedCredential:
+    """Extend a valid credential's validity by its period, counted from its current expiry."""
+    credential = _locked(credential)
+    if credential.expires_at is None or not credential.definition.valid_for_days:
+        return credential
+    if credential.current_status != IssuedCredential.Status.VALID:
+        raise CredentialError(_("Only a valid credential can be renewed."))
+    old = credential.expires_at
+    credential.expires_at = old + timedelta(days=credential.definition.valid_for_days)
+    # The signed forms carry validUntil: sign again (same snapshot, same id) with the new date.
+    credential.signed_json = credential.signed_jwt = ""
+    credential.signed_at = None
+    credential.save()
+    _log(
+        credential,
+        CredentialEvent.Action.RENEWED,
+        actor=actor,
+        reason=reason,
+        old_expires_at=old.isoformat(),
+        new_expires_at=credential.expires_at.isoformat(),
+    )
+    from . import tasks
+
+    transaction.on_commit(lambda: tasks.sign_credential.enqueue(credential.pk))
+    _after_status_change(credential, credential.status)
+    return credential
+
+
+@transaction.atomic
+def reissue(
+    *, credential: IssuedCredential, actor=None, reason: str = "", holder_name: str = ""
+) -> IssuedCredential:
+    """Correct a credential: a new one with today's details, the old one revoked as replaced."""
+    old = _locked(credential)
+    if old.status not in IssuedCredential.ACTIVE:
+        raise CredentialError(_("Only a valid or suspended credential can be re-issued."))
+    person = old.person
+    _set_status(
+        old,
+        IssuedCredential.Status.REVOKED,
+        action=CredentialEvent.Action.REPLACED,
+        actor=actor,
+        reason="replaced",
+        publish_reason=True,
+        suspension="",
+    )
+    new = issue(
+        person=person,
+        definition=old.definition,
+        actor=actor,
+        reason=reason or _("Re-issued to replace %(serial)s") % {"serial": old.serial},
+        evidence=old.evidence,
+        by_hand=old.awarded_by_hand,
+    )
+    if holder_name.strip():
+        new.holder_name = unicodedata.normalize("NFC", holder_name.strip())
+    # A correction keeps the original validity period.
+    if old.expires_at and old.expires_at > new.issued_at:
+        new.expires_at = old.expires_at
+    new.save(update_fields=["holder_name", "expires_at"])
+    old.replaced_by = new
+    old.save(update_fields=["replaced_by"])
+    return new
+
+
+@transaction.atomic
+def expire_due(*, now=None) -> int:
+    """Record the expiry of valid credentials past their date (pages already show it)."""
+    now = now or timezone.now()
+    due = list(
+        IssuedCredential.objects.select_for_update().filter(
+            status=IssuedCredential.Status.VALID, expires_at__lte=now
+        )
+    )
+    for credential in due:
+        _set_status(
+            credential,
+            IssuedCredential.Status.EXPIRED,
+            action=CredentialEvent.Action.EXPIRED,
+            actor=None,
+            reason=_("Expired"),
+        )
+    return len(due)
+
+
+def evaluate(*, person) -> list[IssuedCredential]:
+    """Issue every credential `person` now meets the rules of (lowest level first)."""
+    facts = Facts(person)
+    ever_held = set(
+        IssuedCredential.objects.filter(person=person).values_list("definition_id", flat=True)
+    )
+    issued = []
+    for definition in selectors.definitions_with_rules():
+        rules = list(definition.rules.all())
+        # No rules: awarded by hand only. Held before (expired, revoked): not again by itself.
+        if not rules or definition.id in ever_held:
+            continue
+        if all(rule.is_satisfied_by(facts) for rule in rules):
+            with transaction.atomic():
+                credential = issue(person=person, definition=definition)
+            issued.append(credential)
+            facts.held.add(definition.id)
+    return issued
+
+
+def renew_for_module(*, person, module_slug: str) -> list[IssuedCredential]:
+    """A refresher module completed: renew credentials that list it and expire soon."""
+    renewed = []
+    now = timezone.now()
+    for credential in selectors.credentials_of(person).filter(status=IssuedCredential.Status.VALID):
+        definition = credential.definition
+        if module_slug not in (definition.renewal_modules or []) or credential.expires_at is None:
+            continue
+        if credential.expires_at <= now:
+            continue
+        if credential.expires_at - now <= timedelta(days=definition.renewal_window_days):
+            renewed.append(
+                renew(
+                    credential=credential,
+                    reason=_("Refresher module %(module)s completed") % {"module": module_slug},
+                )
+            )
+    return renewed
+
+
+def _policy_definitions():
+    return CredentialDefinition.objects.filter(
+        id__in=PolicyAcknowledgedRule.objects.values_list("definition_id", flat=True)
+    )
+
+
+def enforce_policy_grace(*, now=None) -> int:
+    """After a major policy version's grace period, suspend credentials of those who have
+    not acknowledged it (only credentials whose definition requires the policy)."""
+    from .rules import _selectors
+
+    policy_selectors = _selectors("policies")
+    if policy_selectors is None:
+        return 0
+    now = now or timezone.now()
+    version = policy_selectors.current_version()
+    if version is None or not getattr(version, "is_major", False):
+        return 0
+    if policy_selectors.grace_deadline(version) > now:
+        return 0
+    candidates = IssuedCredential.objects.filter(
+        status=IssuedCredential.Status.VALID, definition__in=_policy_definitions()
+    ).select_related("person")
+    person_ids = {c.person_id for c in candidates}
+    acknowledged = policy_selectors.acknowledged_current_ids(person_ids)
+    count = 0
+    for credential in candidates:
+        if credential.person_id in acknowledged or credential.current_status != "valid":
+            continue
+        suspend(
+            credential=credential,
+            reason=_("The social media policy version %(number)s was not acknowledged in time.")
+            % {"number": version.number},
+            kind=IssuedCredential.Suspension.POLICY,
+        )
+        count += 1
+    return count
+
+
+def reinstate_after_acknowledgement(*, person) -> list[IssuedCredential]:
+    """The person acknowledged the policy: lift the suspensions that were for that alone."""
+    suspended = IssuedCredential.objects.filter(
+        person=person,
+        status=IssuedCredential.Status.SUSPENDED,
+        suspension=IssuedCredential.Suspension.POLICY,
+    )
+    return [
+        reinstate(credential=c, reason=_("The social media policy was acknowledged."))
+        for c in suspended
+    ]
+
+
+# -- nominations (Spokesperson) -------------------------------------------------------------
+
+
+@transaction.atomic
+def nominate(*, definition, person, nominated_by, motivation: str) -> Nomination:
+    """A champion or lead nominates a colleague; idempotent for an open nomination."""
+    from .permissions import can_nominate
+
+    if not can_nominate(nominated_by, person):
+        raise CredentialError(_("You cannot nominate this person."))
+    if not motivation.strip():
+        raise CredentialError(_("Say why you nominate this person."))
+    if selectors.active_credential(person, definition) is not None:
+        raise CredentialError(_("This person already holds this credential."))
+    nomination, _created = Nomination.objects.get_or_create(
+        person=person,
+        definition=definition,
+        status__in=[Nomination.Status.PENDING, Nomination.Status.APPROVED],
+        defaults={
+            "nominated_by": nominated_by,
+            "motivation": motivation.strip(),
+            "status": Nomination.Status.PENDING,
+        },
+    )
+    return nomination
+
+
+@transaction.atomic
+def decide_nomination(*, nomination: Nomination, decided_by, approve: bool, note: str = ""):
+    """The programme team approves or declines; the nominee is told, and on approval the
+    credential is issued when its other rules are met."""
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    if nomination.status != Nomination.Status.PENDING:
+        return nomination
+    nomination.status = Nomination.Status.APPROVED if approve else Nomination.Status.DECLINED
+    nomination.decided_by = decided_by
+    nomination.decided_at = timezone.now()
+    nomination.decision_note = note.strip()
+    nomination.save()
+    person = nomination.person
+    if approve:
+        transaction.on_commit(lambda: evaluate(person=person))
+    transaction.on_commit(lambda: _notify_nominee(nomination))
+    return nomination
+
+
+def _notify_nominee(nomination: Nomination) -> None:
+    person = nomination.person
+    with override(person.language):
+        title = nomination.definition.title(person.language)
+        if nomination.status == Nomination.Status.APPROVED:
+            subject = _("You are nominated for %(title)s") % {"title": title}
+            body = _(
+                "Congratulations: your nomination for %(title)s was approved. You can see it "
+                "under My credentials: %(url)s"
+            )
+        else:
+            subject = _("Your nomination for %(title)s") % {"title": title}
+            body = _(
+                "Your nomination for %(title)s was not approved this time. My credentials: %(url)s"
+            )
+        from django.urls import reverse
+
+        url = settings.ACADEMY_BASE_URL + reverse("my_credentials")
+        send_mail(subject, body % {"title": title, "url": url}, None, [person.email])
+
+
+def mark_seen(*, person) -> int:
+    """The person opened their credentials: no longer highlight them as new."""
+    return IssuedCredential.objects.filter(person=person, seen_at__isnull=True).update(
+        seen_at=timezone.now()
+    )

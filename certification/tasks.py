@@ -1,0 +1,23 @@
+"""Background work: signing issued credentials and rendering their certificates."""
+
+from django_tasks import task
+
+
+@task()
+def sign_credential(credential_id: int) -> None:
+    from . import signing
+    from .models import IssuedCredential
+
+    credential = IssuedCredential.objects.filter(pk=credential_id).first()
+    if credential is not None:
+        signing.ensure_signed(credential)
+
+
+@task()
+def render_certificate(credential_id: int) -> None:
+    from . import certificate
+    from .models import IssuedCredential
+
+    credential = IssuedCredential.objects.filter(pk=credential_id).first()
+    if credential is not None:
+        certificate.certificate_pdf(credential)

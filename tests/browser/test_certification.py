@@ -1,0 +1,128 @@
+"""Credentials in the browser: earning one, the public verification page, downloads, axe."""
+
+import pytest
+
+from certification import services
+from certification.models import (
+    ModulesCompletedRule,
+    NominationApprovedRule,
+    PolicyAcknowledgedRule,
+)
+from tests.browser.conftest import sign_in
+from tests.certification.factories import DefinitionFactory
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _academy(settings, tmp_path, live_server):
+    settings.DATA_DIR = tmp_path
+    settings.ACADEMY_BASE_URL = live_server.url
+
+
+@pytest.fixture
+def certified(db):
+    definition = DefinitionFactory(
+        slug="certified",
+        title_en="Social Media Certified",
+        title_nl="Social Media Gecertificeerd",
+        signature_title_en="Social Media Professional",
+    )
+    ModulesCompletedRule.objects.create(definition=definition, modules=["basics"])
+    PolicyAcknowledgedRule.objects.create(definition=definition, position=1)
+    return definition
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "nl-NL"])
+def test_public_verification_page_is_accessible_in_both_languages(
+    new_page, learner, certified, assert_accessible, locale
+):
+    credential = services.issue(person=learner, definition=certified)
+    page = new_page(locale)
+    page.goto(f"/verify/{credential.code}/")
+    title = "Social Media Certified" if locale == "en-GB" else "Social Media Gecertificeerd"
+    assert page.get_by_role("heading", name=title, level=1).is_visible()
+    assert page.get_by_text(learner.name).first.is_visible()
+    assert_accessible(page)
+
+
+def test_revoked_credential_shows_revoked_to_a_visitor(new_page, learner, certified):
+    credential = services.issue(person=learner, definition=certified)
+    services.revoke(credential=credential, reason="Issued in error", publish_reason=True)
+    page = new_page()
+    page.goto(f"/verify/{credential.code}/")
+    assert page.get_by_text("This credential was revoked on").is_visible()
+    assert page.get_by_text("Issued in error").is_visible()
+
+
+def test_holder_page_with_linkedin_and_signature_is_accessible(
+    page, learner, certified, assert_accessible
+):
+    services.issue(person=learner, definition=certified)
+    sign_in(page, learner.email, PASSWORD)
+    page.wait_for_url("**/learn/")
+    page.goto("/credentials/mine/")
+    page.get_by_text("Add to your LinkedIn profile", exact=True).click()
+    page.get_by_text("Email signature", exact=True).click()
+    assert page.get_by_label("Plain-text signature").input_value().startswith(learner.name)
+    assert_accessible(page)
+
+
+def test_nomination_pages_are_accessible(page, lead, programme, learner, assert_accessible):
+    spokesperson = DefinitionFactory(slug="spokesperson", title_en="Spokesperson")
+    NominationApprovedRule.objects.create(definition=spokesperson)
+    services.nominate(definition=spokesperson, person=learner, nominated_by=lead, motivation="Yes")
+    sign_in(page, lead.email, PASSWORD)
+    page.wait_for_url("**/")
+    page.goto("/credentials/nominate/")
+    assert_accessible(page)
+    page.context.clear_cookies()
+    sign_in(page, programme.email, PASSWORD)
+    page.wait_for_url("**/")
+    page.goto("/credentials/nominations/")
+    assert_accessible(page)
+    page.get_by_role("button", name=f"Approve {learner.name}").click()
+    assert page.get_by_text(f"Approved: {learner.name}.").is_visible()
+
+
+def test_learner_earns_a_credential_and_a_visitor_verifies_it(
+    page, new_page, learner, certified, monkeypatch, assert_accessible
+):
+    from certification import receivers
+    from certification.rules import Facts
+
+    # What the courses and policies apps report: the policy is acknowledged, one module to go.
+    done = {"modules": set()}
+    monkeypatch.setattr(Facts, "completed_modules", property(lambda f: done["modules"]))
+    monkeypatch.setattr(Facts, "policy_acknowledged", property(lambda f: True))
+
+    sign_in(page, learner.email, PASSWORD)
+    page.wait_for_url("**/learn/")
+    assert page.get_by_text("None yet").is_visible()
+
+    # The last requirement: the courses app reports the module completed (its signal).
+    done["modules"] = {"basics"}
+    receivers.on_module_completed(
+        sender=None, person=learner, module=type("M", (), {"slug": "basics"})
+    )
+
+    page.reload()
+    assert page.get_by_text("You earned a new credential: Social Media Certified!").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="See and share my credentials").click()
+    public_url = page.get_by_role("link", name="Public page").get_attribute("href")
+
+    visitor = new_page()  # a fresh, logged-out context
+    visitor.goto(public_url)
+    assert visitor.get_by_role("heading", name="Social Media Certified", level=1).is_visible()
+    assert visitor.get_by_text(f"{learner.name} holds this credential").is_visible()
+    assert_accessible(visitor)
+    with visitor.expect_download() as download_info:
+        visitor.evaluate(
+            """url => { const a = document.createElement('a'); a.href = url; a.download = '';
+                        document.body.appendChild(a); a.click(); }""",
+            visitor.get_by_role("link", name="Certificate (PDF)").get_attribute("href"),
+        )
+    path = download_info.value.path()
+    assert path.read_bytes().startswith(b"%PDF-")

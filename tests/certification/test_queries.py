@@ -1,0 +1,35 @@
+"""Pages a learner opens run the same number of queries however many credentials there are."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from certification import services
+
+from .factories import DefinitionFactory
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def give(person, count):
+    for _ in range(count):
+        services.issue(person=person, definition=DefinitionFactory(signature_title_en="Pro"))
+
+
+@pytest.mark.parametrize("url", [reverse("my_credentials"), reverse("learner_home")])
+def test_query_count_stays_constant_as_credentials_grow(client, learner, url):
+    client.force_login(learner)
+    give(learner, 1)
+    small = queries_for(client, url)
+    give(learner, 6)
+    assert queries_for(client, url) == small
+
+
+def test_verification_page_query_count_is_small(client, issued):
+    url = reverse("credential_verify", args=[issued.code])
+    assert queries_for(client, url) <= 2
