@@ -1,0 +1,11 @@
+from django import template
+
+from academy.text import render_markdown
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str):
+    """`{{ body|markdown }}`: user-written markdown as sanitised HTML."""
+    return render_markdown(text)

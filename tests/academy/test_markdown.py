@@ -1,0 +1,23 @@
+from academy.text import render_markdown
+
+
+def test_markdown_is_rendered():
+    html = render_markdown("## Title\n\nSome **bold** text and a [link](https://example.com).")
+    assert "<h2>Title</h2>" in html
+    assert "<strong>bold</strong>" in html
+    assert 'href="https://example.com"' in html and "noopener" in html
+
+
+def test_scripts_and_event_handlers_are_removed():
+    html = render_markdown('<script>alert(1)</script><img src=x onerror="alert(2)"> ok')
+    assert "<script" not in html and "onerror" not in html and "<img" not in html
+    assert "ok" in html
+
+
+def test_javascript_links_are_removed():
+    html = render_markdown("[click](javascript:alert(1))")
+    assert "javascript:" not in html
+
+
+def test_empty_text_gives_empty_html():
+    assert render_markdown("") == ""
