@@ -27,7 +27,7 @@ HOME_SECTIONS: dict[str, list[str]] = {
         "community.home.insight_section",
     ],
     # Shown at the top of every signed-in home (e.g. a banner asking to acknowledge the policy).
-    "all": ["community.home.everyone_section"],
+    "all": ["policies.home.policy_section", "community.home.everyone_section"],
 }
 
 

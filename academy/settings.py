@@ -38,6 +38,8 @@ ACADEMY_BASE_URL = os.environ.get("ACADEMY_BASE_URL", "http://localhost:8000").r
 ACADEMY_ISSUER_NAME = os.environ.get("ACADEMY_ISSUER_NAME", "")
 ACADEMY_ISSUER_KEY = os.environ.get("ACADEMY_ISSUER_KEY", "")
 ACADEMY_VERIFY_RATE_LIMIT = int(os.environ.get("ACADEMY_VERIFY_RATE_LIMIT", "60"))
+# Social media policy: days after a major version takes effect for everyone to acknowledge it.
+ACADEMY_POLICY_GRACE_DAYS = int(os.environ.get("ACADEMY_POLICY_GRACE_DAYS", "30"))
 
 
 def _secret_key() -> str:
