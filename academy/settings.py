@@ -290,3 +290,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Courses: hosts a video step may embed from (a host or any subdomain of it, https only).
+# Default: YouTube's privacy-enhanced player, Vimeo's player and the academy's own host.
+ACADEMY_VIDEO_EMBED_HOSTS = env_list(
+    "ACADEMY_VIDEO_EMBED_HOSTS",
+    "youtube-nocookie.com,player.vimeo.com," + (ACADEMY_BASE_URL.split("//")[-1].split("/")[0].split(":")[0]),
+)

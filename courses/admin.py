@@ -1,0 +1,428 @@
+"""Authoring in the admin: programmes -> modules -> lessons -> steps (one admin per step kind).
+
+The programme team (`is_staff`) may edit content here without further Django permissions.
+Learning state (enrolments, attempts, submissions, bookings) is read-only: it changes only
+through the services, which keep counts, signals and the waitlist right.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+from polymorphic.admin import (
+    PolymorphicChildModelAdmin,
+    PolymorphicChildModelFilter,
+    PolymorphicInlineSupportMixin,
+    PolymorphicParentModelAdmin,
+    StackedPolymorphicInline,
+)
+
+from . import selectors, services
+from .models import (
+    AssignmentStep,
+    Booking,
+    Choice,
+    Enrolment,
+    Lesson,
+    Module,
+    PolicyStep,
+    Programme,
+    ProgrammeCompletion,
+    Question,
+    QuizAttempt,
+    QuizStep,
+    Session,
+    SessionStep,
+    Step,
+    StepCompletion,
+    Submission,
+    TextStep,
+    TimeApproval,
+    VideoStep,
+)
+from .permissions import can_author
+
+
+class AuthoredAdmin(admin.ModelAdmin):
+    """Content the programme team authors: full access for them."""
+
+    def has_module_permission(self, request):
+        return can_author(request.user) or super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return can_author(request.user) or super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return can_author(request.user) or super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return can_author(request.user) or super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_author(request.user) or super().has_delete_permission(request, obj)
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """Learning state: the programme team looks; only the services change it."""
+
+    def has_module_permission(self, request):
+        return can_author(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_author(request.user)
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class AuthoredInline:
+    def has_view_permission(self, request, obj=None):
+        return can_author(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return can_author(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return can_author(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_author(request.user)
+
+
+class ReadOnlyInline:
+    extra = 0
+    can_delete = False
+
+    def has_view_permission(self, request, obj=None):
+        return can_author(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+class ModuleInline(AuthoredInline, admin.TabularInline):
+    model = Module
+    fields = ["position", "title_en", "slug", "minutes"]
+    extra = 0
+    show_change_link = True
+    ordering = ["position"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(AuthoredAdmin):
+    list_display = ["title_en", "slug", "position", "is_published", "requires_time_approval"]
+    list_editable = ["position", "is_published"]
+    search_fields = ["slug", "title_en", "title_nl"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    inlines = [ModuleInline]
+    fieldsets = [
+        (None, {"fields": ["slug", "position", "is_published", "requires_time_approval"]}),
+        (_("English"), {"fields": ["title_en", "description_en"]}),
+        (_("Dutch"), {"fields": ["title_nl", "description_nl"]}),
+    ]
+
+
+class LessonInline(AuthoredInline, admin.TabularInline):
+    model = Lesson
+    fields = ["position", "title_en", "title_nl", "slug"]
+    extra = 0
+    show_change_link = True
+    ordering = ["position"]
+
+
+class ModuleForm(forms.ModelForm):
+    class Meta:
+        model = Module
+        fields = [
+            "programme",
+            "slug",
+            "position",
+            "minutes",
+            "platforms",
+            "languages",
+            "title_en",
+            "summary_en",
+            "title_nl",
+            "summary_nl",
+            "audience_units",
+            "audience_roles",
+            "requires",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        requires = cleaned.get("requires")
+        slug = cleaned.get("slug")
+        if requires is not None and slug:
+            probe = Module(slug=slug)
+            if any(required.slug == slug for required in requires):
+                self.add_error("requires", _("A module cannot require itself."))
+            else:
+                cycle = selectors.prerequisite_cycle(probe, requires)
+                if cycle:
+                    self.add_error(
+                        "requires",
+                        _("These prerequisites would form a cycle: %(cycle)s")
+                        % {"cycle": " → ".join(cycle)},
+                    )
+        return cleaned
+
+
+@admin.register(Module)
+class ModuleAdmin(AuthoredAdmin):
+    form = ModuleForm
+    list_display = ["title_en", "programme", "position", "minutes", "slug"]
+    list_filter = ["programme"]
+    search_fields = ["slug", "title_en", "title_nl"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    filter_horizontal = ["requires", "audience_units"]
+    list_select_related = ["programme"]
+    inlines = [LessonInline]
+    fieldsets = [
+        (None, {"fields": ["programme", "slug", "position", "minutes", "platforms", "languages"]}),
+        (_("English"), {"fields": ["title_en", "summary_en"]}),
+        (_("Dutch"), {"fields": ["title_nl", "summary_nl"]}),
+        (
+            _("Audience and prerequisites"),
+            {"fields": ["audience_units", "audience_roles", "requires"]},
+        ),
+    ]
+
+
+class StepInline(AuthoredInline, StackedPolymorphicInline):
+    """The lesson's steps, each kind with its own fields, ordered by position."""
+
+    model = Step
+    ordering = ["position"]
+
+    class Text(StackedPolymorphicInline.Child):
+        model = TextStep
+
+    class Video(StackedPolymorphicInline.Child):
+        model = VideoStep
+
+    class Quiz(StackedPolymorphicInline.Child):
+        model = QuizStep
+        show_change_link = True
+
+    class Assignment(StackedPolymorphicInline.Child):
+        model = AssignmentStep
+
+    class Policy(StackedPolymorphicInline.Child):
+        model = PolicyStep
+
+    class SessionChild(StackedPolymorphicInline.Child):
+        model = SessionStep
+
+    child_inlines = (Text, Video, Quiz, Assignment, Policy, SessionChild)
+
+
+@admin.register(Lesson)
+class LessonAdmin(PolymorphicInlineSupportMixin, AuthoredAdmin):
+    list_display = ["title_en", "module", "position", "slug"]
+    list_filter = ["module__programme", "module"]
+    search_fields = ["slug", "title_en", "title_nl", "module__slug"]
+    list_select_related = ["module"]
+    inlines = [StepInline]
+
+
+# --------------------------------------------------------------------------- steps
+
+
+class StepChildAdmin(AuthoredAdmin, PolymorphicChildModelAdmin):
+    base_model = Step
+    show_in_index = False
+
+
+@admin.register(TextStep)
+class TextStepAdmin(StepChildAdmin):
+    base_model = Step
+
+
+@admin.register(VideoStep)
+class VideoStepAdmin(StepChildAdmin):
+    base_model = Step
+
+
+class ChoiceFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        right = sum(1 for data in kept if data.get("correct"))
+        if len(kept) < 2:
+            raise forms.ValidationError(_("Give at least two choices."))
+        if right == 0:
+            raise forms.ValidationError(_("Mark at least one choice as correct."))
+        if right > 1 and not self.instance.multiple:
+            raise forms.ValidationError(
+                _("Only one choice can be correct unless the question takes multiple answers.")
+            )
+
+
+class ChoiceInline(AuthoredInline, admin.TabularInline):
+    model = Choice
+    formset = ChoiceFormSet
+    fields = ["position", "text_en", "text_nl", "correct", "feedback_en", "feedback_nl"]
+    extra = 0
+    ordering = ["position"]
+
+
+@admin.register(Question)
+class QuestionAdmin(AuthoredAdmin):
+    list_display = ["__str__", "quiz", "position", "multiple"]
+    search_fields = ["prompt_en", "prompt_nl"]
+    inlines = [ChoiceInline]
+
+    def has_module_permission(self, request):
+        return False  # reached from its quiz
+
+
+class QuestionInline(AuthoredInline, admin.TabularInline):
+    model = Question
+    fields = ["position", "prompt_en", "prompt_nl", "multiple"]
+    extra = 0
+    show_change_link = True
+    ordering = ["position"]
+
+
+@admin.register(QuizStep)
+class QuizStepAdmin(StepChildAdmin):
+    base_model = Step
+    inlines = [QuestionInline]
+
+
+@admin.register(AssignmentStep)
+class AssignmentStepAdmin(StepChildAdmin):
+    base_model = Step
+
+
+@admin.register(PolicyStep)
+class PolicyStepAdmin(StepChildAdmin):
+    base_model = Step
+
+
+class SessionInline(AuthoredInline, admin.TabularInline):
+    model = Session
+    fields = ["starts_at", "ends_at", "place", "online_url", "capacity", "language", "trainer"]
+    extra = 0
+    show_change_link = True
+    autocomplete_fields = ["trainer"]
+
+
+@admin.register(SessionStep)
+class SessionStepAdmin(StepChildAdmin):
+    base_model = Step
+    inlines = [SessionInline]
+
+
+@admin.register(Step)
+class StepAdmin(AuthoredAdmin, PolymorphicParentModelAdmin):
+    base_model = Step
+    child_models = (TextStep, VideoStep, QuizStep, AssignmentStep, PolicyStep, SessionStep)
+    list_display = ["title_en", "kind_label", "lesson", "position", "slug"]
+    list_filter = [PolymorphicChildModelFilter, "lesson__module"]
+    search_fields = ["slug", "title_en", "title_nl"]
+    list_select_related = ["lesson", "polymorphic_ctype"]
+
+    @admin.display(description=_("kind"))
+    def kind_label(self, obj):
+        return obj.polymorphic_ctype.name
+
+
+# --------------------------------------------------------------------------- sessions
+
+
+class BookingInline(ReadOnlyInline, admin.TabularInline):
+    model = Booking
+    fields = ["person", "status", "created_at", "attended", "attendance_recorded_by"]
+    readonly_fields = fields
+    ordering = ["-status", "created_at"]
+
+
+@admin.register(Session)
+class SessionAdmin(AuthoredAdmin):
+    list_display = ["step", "starts_at", "place", "capacity", "trainer", "language"]
+    list_filter = ["language", "step"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["trainer"]
+    list_select_related = ["step", "trainer"]
+    inlines = [BookingInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            services.fill_from_waitlist(session=obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.bookings.exists():
+            return False  # bookings and attendance are kept; cancel them instead
+        return super().has_delete_permission(request, obj)
+
+
+# --------------------------------------------------------------------------- learning state
+
+
+class StepCompletionInline(ReadOnlyInline, admin.TabularInline):
+    model = StepCompletion
+    fields = ["step", "completed_at"]
+    readonly_fields = fields
+
+
+@admin.register(Enrolment)
+class EnrolmentAdmin(RecordAdmin):
+    list_display = ["person", "module", "enrolled_at", "steps_completed", "completed_at"]
+    list_filter = ["module__programme", "module"]
+    search_fields = ["person__email", "person__last_name", "module__slug"]
+    list_select_related = ["person", "module"]
+    inlines = [StepCompletionInline]
+
+
+@admin.register(ProgrammeCompletion)
+class ProgrammeCompletionAdmin(RecordAdmin):
+    list_display = ["person", "programme", "completed_at"]
+    list_filter = ["programme"]
+    search_fields = ["person__email", "person__last_name"]
+    list_select_related = ["person", "programme"]
+
+
+@admin.register(QuizAttempt)
+class QuizAttemptAdmin(RecordAdmin):
+    list_display = ["person", "step", "number", "score", "passed", "submitted_at"]
+    list_filter = ["passed"]
+    search_fields = ["person__email", "person__last_name"]
+    list_select_related = ["person", "step"]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(RecordAdmin):
+    list_display = ["person", "step", "round", "status", "submitted_at", "reviewer"]
+    list_filter = ["status"]
+    search_fields = ["person__email", "person__last_name"]
+    list_select_related = ["person", "step", "reviewer"]
+
+
+@admin.register(TimeApproval)
+class TimeApprovalAdmin(RecordAdmin):
+    list_display = ["person", "programme", "minutes", "status", "requested_at", "decided_by"]
+    list_filter = ["status", "programme"]
+    search_fields = ["person__email", "person__last_name"]
+    list_select_related = ["person", "programme", "decided_by"]

@@ -1,0 +1,829 @@
+"""Course-as-code: programmes as YAML files (contracts.md), imported and exported by slug.
+
+A programme is one file, or a folder with `programme.yaml` and one file per module (the order
+given by a `modules:` list of slugs in `programme.yaml`, else by file name). Every key is checked
+before anything is written; a problem is reported as `file:line: path: what is wrong` and the
+whole import (several files at once, too) is one transaction: all or nothing.
+
+Higher apps own top-level sections of a programme file through `register_section` (certification
+owns `credentials:`). The format is published as docs/course-as-code.schema.json.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.utils.translation import gettext as _
+
+from people.models import Unit
+
+from . import dataspec
+from .dataspec import Here
+from .models import (
+    AUDIENCE_ROLES,
+    LANGUAGES,
+    Enrolment,
+    Lesson,
+    Module,
+    Programme,
+    Step,
+    step_kinds,
+)
+from .models.catalogue import MAX_MODULE_MINUTES, find_cycle
+
+FOLDER_PROGRAMME_FILE = "programme.yaml"
+STEP_KEYS = ("slug", "kind", "title")
+
+
+class CourseCodeError(Exception):
+    """A programme file that cannot be imported; the message starts with `file:line:`."""
+
+
+@dataclass
+class Section:
+    load: Callable
+    dump: Callable
+
+
+SECTIONS: dict[str, Section] = {}
+
+
+def register_section(name: str, *, load: Callable, dump: Callable) -> None:
+    """Let a higher app own the top-level key `name`: `load(programme, data, source)` inside the
+    import's transaction (raising CourseCodeError), `dump(programme) -> data | None` on export."""
+    SECTIONS[name] = Section(load=load, dump=dump)
+
+
+PROGRAMME_SPEC = dataspec.specs(
+    dataspec.Slug("slug", required=True),
+    dataspec.Text("title", required=True, max_length=200),
+    dataspec.Text("description"),
+    dataspec.Boolean("requires_time_approval", default=False),
+    dataspec.Boolean("published", attr="is_published", default=True),
+    dataspec.Integer("position", minimum=0, maximum=100_000, default=100),
+)
+MODULE_SPEC = dataspec.specs(
+    dataspec.Slug("slug", required=True),
+    dataspec.Text("title", required=True, max_length=200),
+    dataspec.Text("summary"),
+    dataspec.Integer("minutes", minimum=1, maximum=MAX_MODULE_MINUTES, required=True),
+    dataspec.SlugList("platforms"),
+)
+LESSON_SPEC = dataspec.specs(
+    dataspec.Slug("slug", required=True),
+    dataspec.Text("title", required=True, max_length=200),
+)
+AUDIENCE_SPEC = dataspec.specs(
+    dataspec.SlugList("units"),
+    dataspec.SlugList("roles", choices=AUDIENCE_ROLES),
+)
+
+
+# --------------------------------------------------------------------------- reading YAML
+
+
+class Source:
+    """Where each value of a programme came from: `where(path)` gives "file:line".
+
+    `path` is a tuple of keys from the top of the programme, e.g. ("modules", 2, "lessons", 0).
+    A key that is not in the file (a missing field) names its nearest parent instead.
+    """
+
+    def __init__(self, label: str, root, module_files: list[tuple[str, object]] | None = None):
+        self.label = label
+        self.root = root
+        self.module_files = module_files
+
+    def where(self, path: Iterable) -> str:
+        path = tuple(path)
+        label, node = self.label, self.root
+        if self.module_files is not None and len(path) >= 2 and path[0] == "modules":
+            index = path[1]
+            if isinstance(index, int) and 0 <= index < len(self.module_files):
+                label, node = self.module_files[index]
+                path = path[2:]
+        return f"{label}:{_line(node, path)}"
+
+
+def _line(node, path: tuple) -> int:
+    mark = node.start_mark
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(key):
+                    # Point at the key: a block value starts on the line below it.
+                    mark, node = key_node.start_mark, value_node
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if not 0 <= key < len(node.value):
+                break
+            node = node.value[key]
+            mark = node.start_mark
+        else:
+            break
+    return mark.line + 1
+
+
+def text_path(path: tuple) -> str:
+    text = ""
+    for key in path:
+        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+    return text
+
+
+def _reporter(source: Source):
+    def report(path: tuple, message: str) -> CourseCodeError:
+        where = source.where(path)
+        return CourseCodeError(
+            f"{where}: {text_path(path)}: {message}" if path else f"{where}: {message}"
+        )
+
+    return report
+
+
+def _decode(data: bytes, label: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CourseCodeError(f"{label}:{line}: " + _("the file is not UTF-8 encoded")) from None
+
+
+def _compose(text: str, label: str):
+    """(data, root node) of a YAML document; syntax errors and duplicate keys name their line."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise CourseCodeError(f"{label}:1: " + _("the file is empty"))
+        _refuse_duplicate_keys(node, label)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = error.problem or error.context or _("not valid YAML")
+        raise CourseCodeError(
+            f"{label}:{line}: " + _("not valid YAML: %(problem)s") % {"problem": problem}
+        ) from None
+    except yaml.YAMLError as error:
+        raise CourseCodeError(
+            f"{label}:1: " + _("not valid YAML: %(problem)s") % {"problem": error}
+        ) from None
+    except RecursionError:
+        raise CourseCodeError(f"{label}:1: " + _("the document is nested too deeply")) from None
+    finally:
+        loader.dispose()
+    return data, node
+
+
+def _refuse_duplicate_keys(node, label: str) -> None:
+    pending, seen_nodes = [node], set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen_nodes:
+            continue
+        seen_nodes.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            keys: set = set()
+            for key_node, value_node in current.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in keys:
+                        raise CourseCodeError(
+                            f"{label}:{key_node.start_mark.line + 1}: "
+                            + _("the key '%(key)s' appears twice") % {"key": key_node.value}
+                        )
+                    keys.add(key_node.value)
+                pending.extend([key_node, value_node])
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+
+
+@dataclass
+class Document:
+    """One programme as read from a file or folder, before it is checked."""
+
+    data: object
+    source: Source
+
+
+def parse_text(text: str, *, label: str = "programme.yaml") -> Document:
+    data, node = _compose(text, label)
+    return Document(data=data, source=Source(label, node))
+
+
+def parse_file(path: Path | str, *, label: str | None = None) -> Document:
+    path = Path(path)
+    label = label or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CourseCodeError(f"{label}:1: {error.strerror or error}") from None
+    return parse_text(_decode(raw, label), label=label)
+
+
+def _module_files(folder: Path) -> list[Path]:
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix in (".yaml", ".yml")
+        and path.name != FOLDER_PROGRAMME_FILE
+        and path.is_file()
+    )
+
+
+def parse_folder(folder: Path | str) -> Document:
+    """A folder with programme.yaml and one file per module."""
+    folder = Path(folder)
+    head = parse_file(folder / FOLDER_PROGRAMME_FILE)
+    label = head.source.label
+    data = head.data
+    if not isinstance(data, dict):
+        raise CourseCodeError(f"{label}:1: " + _("must be a mapping of programme keys"))
+    files = [parse_file(path) for path in _module_files(folder)]
+    by_slug = {}
+    for document in files:
+        slug = document.data.get("slug") if isinstance(document.data, dict) else None
+        if isinstance(slug, str):
+            by_slug.setdefault(slug, document)
+    order = data.get("modules")
+    if order is None:
+        ordered = files
+    else:
+        here = Here(("modules",), _reporter(head.source), locate=head.source.where)
+        slugs = dataspec.check_slug_list(order, here)
+        for index, slug in enumerate(slugs):
+            if slug not in by_slug:
+                (here / index).fail(
+                    _("no module file in %(folder)s has the slug '%(slug)s'")
+                    % {"folder": folder, "slug": slug}
+                )
+        listed = set(slugs)
+        for document in files:
+            if not isinstance(document.data, dict) or document.data.get("slug") not in listed:
+                raise CourseCodeError(
+                    f"{document.source.label}:1: "
+                    + _("this module is not listed under modules: in %(file)s") % {"file": label}
+                )
+        ordered = [by_slug[slug] for slug in slugs]
+    combined = {**data, "modules": [document.data for document in ordered]}
+    module_files = [(d.source.label, d.source.root) for d in ordered]
+    return Document(data=combined, source=Source(label, head.source.root, module_files))
+
+
+def parse_path(path: Path | str) -> Document:
+    path = Path(path)
+    return parse_folder(path) if path.is_dir() else parse_file(path)
+
+
+# --------------------------------------------------------------------------- checking
+
+
+@dataclass
+class CheckedStep:
+    kind: type[Step]
+    values: dict
+    here: Here
+
+
+@dataclass
+class CheckedLesson:
+    values: dict
+    steps: list[CheckedStep]
+    here: Here
+
+
+@dataclass
+class CheckedModule:
+    values: dict
+    languages: list[str]
+    audience: dict
+    requires: list[str]
+    lessons: list[CheckedLesson]
+    here: Here
+
+
+@dataclass
+class CheckedProgramme:
+    values: dict
+    modules: list[CheckedModule]
+    sections: dict
+    document: Document
+    here: Here
+
+
+def _languages(value, here: Here) -> list[str]:
+    if value is None:
+        return list(LANGUAGES)
+    languages = dataspec.SlugList("languages", choices=LANGUAGES).load(value, here)
+    if not languages:
+        here.fail(_("list at least one language"))
+    return languages
+
+
+def _module_languages(raw_modules) -> set[str]:
+    found = set()
+    for module in raw_modules if isinstance(raw_modules, list) else []:
+        languages = module.get("languages") if isinstance(module, dict) else None
+        if languages is None:
+            found.update(LANGUAGES)
+        elif isinstance(languages, list):
+            found.update(lang for lang in languages if lang in LANGUAGES)
+    return found
+
+
+def _unique(items: list, here: Here, what: str) -> None:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        slug = item.values["slug"]
+        if slug in seen:
+            (here / index / "slug").fail(
+                _("the %(what)s slug '%(slug)s' is already used at %(where)s")
+                % {"what": what, "slug": slug, "where": text_path((*here.path, seen[slug]))}
+            )
+        seen[slug] = index
+
+
+def _list(value, here: Here, what: str) -> list:
+    if not isinstance(value, list) or not value:
+        here.fail(_("must be a list of at least one %(what)s") % {"what": what})
+    return value
+
+
+def _check_step(data, here: Here) -> CheckedStep:
+    if not isinstance(data, dict):
+        here.fail(_("must be a mapping, not %(type)s") % {"type": dataspec.type_name(data)})
+    kinds = step_kinds()
+    if "kind" not in data:
+        here.fail(_("the key 'kind' is missing"))
+    kind = kinds.get(data["kind"]) if isinstance(data["kind"], str) else None
+    if kind is None:
+        (here / "kind").fail(
+            _("unknown step kind '%(kind)s' (use %(kinds)s)")
+            % {"kind": data["kind"], "kinds": ", ".join(kinds)}
+        )
+    base = dataspec.check_mapping(
+        {key: data[key] for key in ("slug", "title") if key in data},
+        here,
+        dataspec.specs(
+            dataspec.Slug("slug", required=True),
+            dataspec.Text("title", required=True, max_length=200),
+        ),
+    )
+    values = kind.load_data(data, here, extra=STEP_KEYS)
+    return CheckedStep(kind=kind, values={**base, **values}, here=here)
+
+
+def _check_lesson(data, here: Here) -> CheckedLesson:
+    values = dataspec.check_mapping(data, here, LESSON_SPEC, extra=("steps",))
+    if "steps" not in data:
+        here.fail(_("the key 'steps' is missing"))
+    at = here / "steps"
+    steps = [
+        _check_step(item, at / i) for i, item in enumerate(_list(data["steps"], at, _("step")))
+    ]
+    _unique(steps, at, _("step"))
+    return CheckedLesson(values=values, steps=steps, here=here)
+
+
+def _check_module(data, here: Here) -> CheckedModule:
+    if not isinstance(data, dict):
+        here.fail(_("must be a mapping, not %(type)s") % {"type": dataspec.type_name(data)})
+    languages = _languages(data.get("languages"), here / "languages")
+    here = here.speaking(languages)
+    extra = ("languages", "audience", "requires", "lessons")
+    values = dataspec.check_mapping(data, here, MODULE_SPEC, extra=extra)
+    audience = dataspec.check_mapping(data.get("audience", {}), here / "audience", AUDIENCE_SPEC)
+    known_units = set(
+        Unit.objects.filter(slug__in=audience["units"]).values_list("slug", flat=True)
+    )
+    for index, slug in enumerate(audience["units"]):
+        if slug not in known_units:
+            (here / "audience" / "units" / index).fail(
+                _("unknown unit '%(slug)s'") % {"slug": slug}
+            )
+    requires = dataspec.check_slug_list(data.get("requires", []), here / "requires")
+    if values["slug"] in requires:
+        (here / "requires").fail(_("a module cannot require itself"))
+    if "lessons" not in data:
+        here.fail(_("the key 'lessons' is missing"))
+    at = here / "lessons"
+    lessons = [
+        _check_lesson(item, at / i)
+        for i, item in enumerate(_list(data["lessons"], at, _("lesson")))
+    ]
+    _unique(lessons, at, _("lesson"))
+    return CheckedModule(
+        values=values,
+        languages=languages,
+        audience=audience,
+        requires=requires,
+        lessons=lessons,
+        here=here,
+    )
+
+
+def check_document(document: Document) -> CheckedProgramme:
+    """Check every key and value of one programme; CourseCodeError names the first problem."""
+    here = Here((), _reporter(document.source), locate=document.source.where)
+    data = document.data
+    if not isinstance(data, dict):
+        here.fail(
+            _("must be a mapping of programme keys, not %(type)s")
+            % {"type": dataspec.type_name(data)}
+        )
+    raw_modules = data.get("modules")
+    here = here.speaking(sorted(_module_languages(raw_modules) - {"en"}))
+    values = dataspec.check_mapping(data, here, PROGRAMME_SPEC, extra=("modules", *SECTIONS))
+    if "modules" not in data:
+        here.fail(_("the key 'modules' is missing"))
+    at = here / "modules"
+    modules = [
+        _check_module(item, at / i) for i, item in enumerate(_list(raw_modules, at, _("module")))
+    ]
+    _unique(modules, at, _("module"))
+    sections = {name: data[name] for name in SECTIONS if name in data}
+    return CheckedProgramme(
+        values=values, modules=modules, sections=sections, document=document, here=here
+    )
+
+
+def _check_together(programmes: list[CheckedProgramme]) -> None:
+    """Checks across files and against the database: slugs, prerequisites and their cycles."""
+    by_slug: dict[str, CheckedProgramme] = {}
+    for programme in programmes:
+        slug = programme.values["slug"]
+        if slug in by_slug:
+            (programme.here / "slug").fail(
+                _("the programme '%(slug)s' is also in %(file)s")
+                % {"slug": slug, "file": by_slug[slug].document.source.label}
+            )
+        by_slug[slug] = programme
+    in_files: dict[str, tuple[CheckedProgramme, CheckedModule]] = {}
+    for programme in programmes:
+        for module in programme.modules:
+            slug = module.values["slug"]
+            if slug in in_files:
+                other = in_files[slug][1]
+                (module.here / "slug").fail(
+                    _("the module slug '%(slug)s' is also used at %(where)s")
+                    % {"slug": slug, "where": other.here.where()}
+                )
+            in_files[slug] = (programme, module)
+    stored = {m["slug"]: m for m in Module.objects.values("id", "slug", "programme__slug")}
+    for slug, (programme, module) in in_files.items():
+        owner = stored.get(slug, {}).get("programme__slug")
+        if owner and owner != programme.values["slug"] and owner not in by_slug:
+            (module.here / "slug").fail(
+                _("the module '%(slug)s' belongs to the programme '%(owner)s'")
+                % {"slug": slug, "owner": owner}
+            )
+    # The graph of prerequisites: the files' modules as written, the others as stored.
+    edges: dict[str, list[str]] = {}
+    stored_ids = {m["id"]: m["slug"] for m in stored.values()}
+    for module_id, required_id in Module.requires.through.objects.values_list(
+        "from_module_id", "to_module_id"
+    ):
+        slug = stored_ids[module_id]
+        if slug not in in_files:
+            edges.setdefault(slug, []).append(stored_ids[required_id])
+    for slug, (_programme, module) in in_files.items():
+        edges[slug] = list(module.requires)
+        for index, required in enumerate(module.requires):
+            if required not in in_files and required not in stored:
+                (module.here / "requires" / index).fail(
+                    _("unknown prerequisite '%(slug)s': no module has this slug")
+                    % {"slug": required}
+                )
+    for slug, (_programme, module) in in_files.items():
+        cycle = find_cycle(slug, edges)
+        if cycle:
+            (module.here / "requires").fail(
+                _("the prerequisites form a cycle: %(cycle)s") % {"cycle": " -> ".join(cycle)}
+            )
+
+
+# --------------------------------------------------------------------------- writing
+
+
+@dataclass
+class ImportResult:
+    programmes: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def summary(self) -> str:
+        return _(
+            "%(programmes)s: created %(created)d, updated %(updated)d, removed %(removed)d, "
+            "unchanged %(unchanged)d"
+        ) % {
+            "programmes": ", ".join(self.programmes),
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "removed": len(self.removed),
+            "unchanged": self.unchanged,
+        }
+
+
+def _state(obj) -> dict:
+    return {f.attname: _comparable(getattr(obj, f.attname)) for f in obj._meta.concrete_fields}
+
+
+def _comparable(value):
+    return value.name if hasattr(value, "name") and hasattr(value, "storage") else value
+
+
+class _Writer:
+    def __init__(self, result: ImportResult):
+        self.result = result
+
+    def save(self, obj, before: dict | None, label: str, here: Here, *, exclude=()) -> None:
+        try:
+            obj.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            here.fail("; ".join(error.messages))
+        if before is None:
+            obj.save()
+            self.result.created.append(label)
+        elif _state(obj) != before:
+            obj.save()
+            self.result.updated.append(label)
+        else:
+            self.result.unchanged += 1
+
+    def programme(self, checked: CheckedProgramme) -> Programme:
+        slug = checked.values["slug"]
+        programme = Programme.objects.filter(slug=slug).first()
+        before = _state(programme) if programme else None
+        programme = programme or Programme(slug=slug)
+        dataspec.apply_mapping(programme, PROGRAMME_SPEC, checked.values)
+        self.save(programme, before, f"programme {slug}", checked.here)
+        modules = {m.slug: m for m in Module.objects.filter(programme=programme)}
+        wanted = {m.values["slug"] for m in checked.modules}
+        for slug_, module in modules.items():
+            if slug_ not in wanted:
+                self.remove_module(module, checked.here / "modules")
+        for position, module in enumerate(checked.modules):
+            self.module(programme, module, position)
+        return programme
+
+    def remove_module(self, module: Module, here: Here) -> None:
+        enrolled = Enrolment.objects.filter(module=module).count()
+        if enrolled:
+            here.fail(
+                _(
+                    "the module '%(slug)s' is no longer in the file, but %(count)d learner(s) "
+                    "enrolled in it; keep it (or unpublish the programme)"
+                )
+                % {"slug": module.slug, "count": enrolled}
+            )
+        for lesson in module.lessons.all():
+            self.remove_lesson(lesson, here)
+        module.delete()
+        self.result.removed.append(f"module {module.slug}")
+
+    def module(self, programme: Programme, checked: CheckedModule, position: int) -> Module:
+        slug = checked.values["slug"]
+        module = Module.objects.filter(slug=slug).first()
+        before = _state(module) if module else None
+        module = module or Module(slug=slug)
+        module.programme = programme
+        module.position = position
+        dataspec.apply_mapping(module, MODULE_SPEC, checked.values)
+        module.languages = checked.languages
+        module.audience_roles = checked.audience["roles"]
+        self.save(module, before, f"module {slug}", checked.here, exclude=["programme"])
+        units = set(
+            Unit.objects.filter(slug__in=checked.audience["units"]).values_list("pk", flat=True)
+        )
+        if set(module.audience_units.values_list("pk", flat=True)) != units:
+            module.audience_units.set(units)
+            if before is not None and f"module {slug}" not in self.result.updated:
+                self.result.updated.append(f"module {slug}")
+        lessons = {lesson.slug: lesson for lesson in module.lessons.all()}
+        wanted = {lesson.values["slug"] for lesson in checked.lessons}
+        for lesson_slug, lesson in lessons.items():
+            if lesson_slug not in wanted:
+                self.remove_lesson(lesson, checked.here / "lessons")
+        for index, lesson in enumerate(checked.lessons):
+            self.lesson(module, lesson, index)
+        return module
+
+    def remove_lesson(self, lesson: Lesson, here: Here) -> None:
+        for step in lesson.steps.all():
+            self.remove_step(step, here)
+        lesson.delete()
+        self.result.removed.append(f"lesson {lesson.module.slug}/{lesson.slug}")
+
+    def lesson(self, module: Module, checked: CheckedLesson, position: int) -> None:
+        slug = checked.values["slug"]
+        lesson = Lesson.objects.filter(module=module, slug=slug).first()
+        before = _state(lesson) if lesson else None
+        lesson = lesson or Lesson(module=module, slug=slug)
+        lesson.position = position
+        dataspec.apply_mapping(lesson, LESSON_SPEC, checked.values)
+        self.save(lesson, before, f"lesson {module.slug}/{slug}", checked.here, exclude=["module"])
+        steps = {step.slug: step for step in lesson.steps.all()}
+        wanted = {step.values["slug"] for step in checked.steps}
+        for step_slug, step in steps.items():
+            if step_slug not in wanted:
+                self.remove_step(step, checked.here / "steps")
+        for index, step in enumerate(checked.steps):
+            self.step(lesson, step, index, steps.get(step.values["slug"]))
+
+    def remove_step(self, step: Step, here: Here) -> None:
+        label = f"{step.lesson.module.slug}/{step.lesson.slug}/{step.slug}"
+        if step.has_progress():
+            here.fail(
+                _(
+                    "the step '%(step)s' is no longer in the file (or changed its kind), but "
+                    "learners have progress on it; keep it as it is"
+                )
+                % {"step": label}
+            )
+        step.delete()
+        self.result.removed.append(f"step {label}")
+
+    def step(self, lesson: Lesson, checked: CheckedStep, position: int, step: Step | None) -> None:
+        slug = checked.values["slug"]
+        label = f"step {lesson.module.slug}/{lesson.slug}/{slug}"
+        if step is not None and type(step) is not checked.kind:
+            self.remove_step(step, checked.here / "kind")
+            self.result.removed.pop()
+            step = None
+        before = _state(step) if step else None
+        step = step or checked.kind(lesson=lesson, slug=slug)
+        step.position = position
+        step.title_en, step.title_nl = checked.values["title"]["en"], checked.values["title"]["nl"]
+        step.apply_data(checked.values)
+        self.save(step, before, label, checked.here, exclude=["lesson"])
+        questions_before = _questions_state(step)
+        step.save_related_data(checked.values)
+        changed = _questions_state(step) != questions_before
+        if before is not None and label not in self.result.updated and changed:
+            self.result.updated.append(label)
+            self.result.unchanged -= 1
+
+    def requires(self, programme: CheckedProgramme) -> None:
+        for checked in programme.modules:
+            module = Module.objects.get(slug=checked.values["slug"])
+            wanted = set(
+                Module.objects.filter(slug__in=checked.requires).values_list("pk", flat=True)
+            )
+            if set(module.requires.values_list("pk", flat=True)) != wanted:
+                module.requires.set(wanted)
+                label = f"module {module.slug}"
+                if label not in self.result.updated and label not in self.result.created:
+                    self.result.updated.append(label)
+
+
+def _questions_state(step) -> list:
+    questions = getattr(step, "questions", None)
+    if questions is None:
+        return []
+    return [
+        (_state(q), [_state(c) for c in q.choices.all()])
+        for q in questions.prefetch_related("choices")
+    ]
+
+
+def import_documents(documents: list[Document]) -> ImportResult:
+    """Check, then write, one or more programmes in one transaction (all or nothing)."""
+    checked = [check_document(document) for document in documents]
+    _check_together(checked)
+    result = ImportResult(programmes=[p.values["slug"] for p in checked])
+    writer = _Writer(result)
+    try:
+        with transaction.atomic():
+            stored = [(writer.programme(programme), programme) for programme in checked]
+            for programme in checked:
+                writer.requires(programme)
+            for programme, checked_programme in stored:
+                for name, data in checked_programme.sections.items():
+                    SECTIONS[name].load(programme, data, checked_programme.document.source)
+    except DatabaseError as error:
+        # A last line of defence: whatever the checks above missed is still reported, not raised.
+        label = documents[0].source.label if documents else "?"
+        raise CourseCodeError(
+            f"{label}:1: " + _("could not be saved: %(error)s") % {"error": error}
+        ) from None
+    return result
+
+
+def import_path(path: Path | str) -> ImportResult:
+    """Import a programme from a YAML file or a folder (see the module docstring)."""
+    return import_documents([parse_path(path)])
+
+
+def import_paths(paths: Iterable[Path | str]) -> ImportResult:
+    """Import several programme files in one transaction (prerequisites may cross files)."""
+    return import_documents([parse_path(path) for path in paths])
+
+
+# --------------------------------------------------------------------------- writing YAML
+
+
+def _module_data(module: Module) -> dict:
+    data = dataspec.dump_mapping(module, MODULE_SPEC)
+    data["languages"] = list(module.languages)
+    data["audience"] = {
+        "units": sorted(unit.slug for unit in module.audience_units.all()),
+        "roles": list(module.audience_roles),
+    }
+    data["requires"] = [
+        required.slug
+        for required in module.requires.select_related("programme").order_by(
+            "programme__position", "programme__slug", "position", "slug"
+        )
+    ]
+    data["lessons"] = []
+    for lesson in module.lessons.order_by("position", "id"):
+        lesson_data = dataspec.dump_mapping(lesson, LESSON_SPEC)
+        lesson_data["steps"] = []
+        for step in lesson.steps.order_by("position", "id"):
+            step_data = {"slug": step.slug, "kind": step.kind}
+            step_data["title"] = dataspec.Text("title").dump(step)
+            step_data.update(step.to_data())
+            lesson_data["steps"].append(step_data)
+        data["lessons"].append(lesson_data)
+    return data
+
+
+def programme_data(programme: Programme) -> dict:
+    """The programme as course-as-code data (what export writes), sections included."""
+    data = dataspec.dump_mapping(programme, PROGRAMME_SPEC)
+    data["modules"] = [
+        _module_data(module) for module in programme.modules.order_by("position", "slug")
+    ]
+    for name, section in SECTIONS.items():
+        value = section.dump(programme)
+        if value is not None:
+            data[name] = value
+    return data
+
+
+class _Dumper(yaml.SafeDumper):
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+def _represent_text(dumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_list(dumper, value: list):
+    # Short lists of words (languages, platforms, prerequisites) read best on one line.
+    flow = all(isinstance(item, str) and "\n" not in item and len(item) < 60 for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(str, _represent_text)
+_Dumper.add_representer(list, _represent_list)
+
+
+def to_yaml(data) -> str:
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+
+
+def export_text(slug: str) -> str:
+    """One programme as a single YAML file; CourseCodeError when there is no such programme."""
+    programme = Programme.objects.filter(slug=slug).first()
+    if programme is None:
+        raise CourseCodeError(_("there is no programme with the slug '%(slug)s'") % {"slug": slug})
+    header = f"# Course-as-code: the programme {slug} (see docs/course-as-code.schema.json)\n"
+    return header + to_yaml(programme_data(programme))
+
+
+def export_folder(slug: str, folder: Path | str) -> list[Path]:
+    """The programme as a folder: programme.yaml (modules listed by slug) and one file per module."""
+    programme = Programme.objects.filter(slug=slug).first()
+    if programme is None:
+        raise CourseCodeError(_("there is no programme with the slug '%(slug)s'") % {"slug": slug})
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    data = programme_data(programme)
+    modules = data.pop("modules")
+    head = {**{k: v for k, v in data.items() if k not in SECTIONS}}
+    head["modules"] = [module["slug"] for module in modules]
+    head.update({k: v for k, v in data.items() if k in SECTIONS})
+    written = [folder / FOLDER_PROGRAMME_FILE]
+    written[0].write_text(to_yaml(head), encoding="utf-8")
+    for module in modules:
+        path = folder / f"{module['slug']}.yaml"
+        path.write_text(to_yaml(module), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,231 @@
+"""Forms with which learners answer steps and reviewers, leads and trainers decide.
+
+Each step kind names its learner form (`Step.form_class_path`); a view builds it with
+`step.get_form_class()(step=..., ...)`, validates it, and passes `form.service_kwargs()` to the
+service of that kind.
+"""
+
+from django import forms
+from django.core.validators import FileExtensionValidator
+from django.utils.translation import gettext_lazy as _
+
+from .models import AssignmentStep, Booking, Module
+from .services.assignments import MAX_FILE_BYTES, MAX_TEXT
+
+SUBMISSION_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "png", "jpg", "jpeg", "mp4", "txt"]
+
+
+class QuizForm(forms.Form):
+    """One question per field, in the order of `questions` (from `selectors.quiz_state`)."""
+
+    def __init__(self, *args, step, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step = step
+        for number, question in enumerate(questions, start=1):
+            choices = [
+                (choice.pk, choice.text())
+                for choice in getattr(question, "ordered_choices", question.choices.all())
+            ]
+            label = _("Question %(number)d: %(prompt)s") % {
+                "number": number,
+                "prompt": question.prompt(),
+            }
+            if question.multiple:
+                field = forms.TypedMultipleChoiceField(
+                    label=label,
+                    choices=choices,
+                    coerce=int,
+                    widget=forms.CheckboxSelectMultiple,
+                    help_text=_("Select every right answer."),
+                    error_messages={"required": _("Choose at least one answer.")},
+                )
+            else:
+                field = forms.TypedChoiceField(
+                    label=label,
+                    choices=choices,
+                    coerce=int,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": _("Choose an answer.")},
+                )
+            self.fields[f"question_{question.pk}"] = field
+
+    def service_kwargs(self) -> dict:
+        answers = {}
+        for name, value in self.cleaned_data.items():
+            answers[int(name.removeprefix("question_"))] = (
+                list(value) if isinstance(value, list) else [value]
+            )
+        return {"step": self.step, "answers": answers}
+
+
+def _text_field(required: bool) -> forms.Field:
+    return forms.CharField(
+        label=_("Your answer") if required else _("A note for your reviewer (optional)"),
+        required=required,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 12 if required else 3}),
+    )
+
+
+def _link_field() -> forms.Field:
+    return forms.URLField(
+        label=_("Link"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("The full web address, e.g. of your post or your public profile."),
+    )
+
+
+def _file_field() -> forms.Field:
+    return forms.FileField(
+        label=_("File"),
+        validators=[FileExtensionValidator(SUBMISSION_EXTENSIONS)],
+        help_text=_("PDF, Office document, image or short video; at most 10 MB."),
+    )
+
+
+# The fields a learner fills in, by the assignment's submission kind.
+SUBMISSION_FIELDS = {
+    AssignmentStep.Submission.TEXT: lambda: {"text": _text_field(True)},
+    AssignmentStep.Submission.LINK: lambda: {"link": _link_field(), "text": _text_field(False)},
+    AssignmentStep.Submission.FILE: lambda: {"file": _file_field(), "text": _text_field(False)},
+}
+
+
+class SubmissionForm(forms.Form):
+    def __init__(self, *args, step: AssignmentStep, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step = step
+        self.fields.update(SUBMISSION_FIELDS[step.submission_kind]())
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file and file.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return file
+
+    def service_kwargs(self) -> dict:
+        return {"step": self.step, **self.cleaned_data}
+
+
+class PolicyAcknowledgementForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I have read the social media policy and will follow it."),
+        error_messages={"required": _("Tick the box to acknowledge the policy.")},
+    )
+
+    def __init__(self, *args, step, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step = step
+
+    def service_kwargs(self) -> dict:
+        return {"step": self.step}
+
+
+class BookingForm(forms.Form):
+    """Choose one of the upcoming sessions of a session step (from `selectors.sessions_for`)."""
+
+    session = forms.TypedChoiceField(label=_("Session"), coerce=int, widget=forms.RadioSelect)
+
+    def __init__(self, *args, step, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step = step
+        self.sessions = {session.pk: session for session in sessions}
+        self.fields["session"].choices = [(pk, str(s)) for pk, s in self.sessions.items()]
+
+    def service_kwargs(self) -> dict:
+        return {"session": self.sessions[self.cleaned_data["session"]]}
+
+
+class DecisionForm(forms.Form):
+    """Approve, or the other outcome with a text that is then required (feedback or reason)."""
+
+    APPROVE = "approve"
+    decision_choices: list = []
+    note_label = ""
+    note_required_message = ""
+
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
+    note = forms.CharField(
+        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = self.decision_choices
+        self.fields["note"].label = self.note_label
+
+    def clean(self):
+        cleaned = super().clean()
+        declined = cleaned.get("decision") and cleaned["decision"] != self.APPROVE
+        if declined and not cleaned.get("note", "").strip():
+            self.add_error("note", self.note_required_message)
+        return cleaned
+
+    @property
+    def approve(self) -> bool:
+        return self.cleaned_data["decision"] == self.APPROVE
+
+
+class ReviewForm(DecisionForm):
+    decision_choices = [
+        (DecisionForm.APPROVE, _("Approve")),
+        ("changes", _("Ask for changes")),
+    ]
+    note_label = _("Feedback for the learner")
+    note_required_message = _("Say what to change, so the learner knows what to do next.")
+
+    def service_kwargs(self) -> dict:
+        return {"approve": self.approve, "feedback": self.cleaned_data["note"]}
+
+
+class TimeApprovalDecisionForm(DecisionForm):
+    decision_choices = [
+        (DecisionForm.APPROVE, _("Approve the training time")),
+        ("decline", _("Decline")),
+    ]
+    note_label = _("Reason (required when you decline)")
+    note_required_message = _("Give a reason when you decline, so the learner knows why.")
+
+    def service_kwargs(self) -> dict:
+        return {"approve": self.approve, "reason": self.cleaned_data["note"]}
+
+
+class AttendanceForm(forms.Form):
+    """One checkbox per booked learner of a session (from `selectors.session_roster`)."""
+
+    def __init__(self, *args, bookings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bookings = [b for b in bookings if b.status == Booking.Status.BOOKED]
+        for booking in self.bookings:
+            self.fields[f"attended_{booking.pk}"] = forms.BooleanField(
+                label=booking.person.name, required=False, initial=bool(booking.attended)
+            )
+
+    def decisions(self) -> list[tuple[Booking, bool]]:
+        return [(b, self.cleaned_data[f"attended_{b.pk}"]) for b in self.bookings]
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    platform = forms.ChoiceField(label=_("Platform"), required=False)
+
+    def __init__(self, *args, platforms: list[str] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.conf import settings
+
+        self.fields["language"].choices = [("", _("All languages")), *settings.LANGUAGES]
+        labels = Module.platform_labels_for(platforms)
+        self.fields["platform"].choices = [
+            ("", _("All platforms")),
+            *zip(platforms, labels, strict=True),
+        ]
+
+    def selector_kwargs(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        return {
+            "query": data.get("q") or None,
+            "language": data.get("language") or None,
+            "platform": data.get("platform") or None,
+        }

@@ -1,0 +1,53 @@
+"""Models of the courses app (see the submodules): catalogue, steps, learning, sessions."""
+
+from .catalogue import AUDIENCE_ROLES, PLATFORM_LABELS, Lesson, Module, Programme
+from .learning import (
+    Enrolment,
+    ProgrammeCompletion,
+    QuizAttempt,
+    StepCompletion,
+    Submission,
+    TimeApproval,
+)
+from .sessions import Booking, Session
+from .steps import (
+    AssignmentStep,
+    Choice,
+    PolicyStep,
+    Question,
+    QuizStep,
+    SessionStep,
+    Step,
+    TextStep,
+    VideoStep,
+    step_kinds,
+)
+from .text import LANGUAGES, in_language
+
+__all__ = [
+    "AUDIENCE_ROLES",
+    "LANGUAGES",
+    "PLATFORM_LABELS",
+    "AssignmentStep",
+    "Booking",
+    "Choice",
+    "Enrolment",
+    "Lesson",
+    "Module",
+    "PolicyStep",
+    "Programme",
+    "ProgrammeCompletion",
+    "Question",
+    "QuizAttempt",
+    "QuizStep",
+    "Session",
+    "SessionStep",
+    "Step",
+    "StepCompletion",
+    "Submission",
+    "TextStep",
+    "TimeApproval",
+    "VideoStep",
+    "in_language",
+    "step_kinds",
+]

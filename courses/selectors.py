@@ -1,0 +1,705 @@
+"""Reads of the courses app for pages, the API and the higher apps (docs/apis.md).
+
+Each function runs a constant number of queries, whatever the number of modules, steps,
+learners or attempts (tests/courses/test_queries.py holds them to it).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from people.models import Unit
+
+from . import permissions, policy, quiz
+from .models import (
+    AssignmentStep,
+    Booking,
+    Enrolment,
+    Lesson,
+    Module,
+    PolicyStep,
+    Programme,
+    QuizAttempt,
+    QuizStep,
+    Session,
+    SessionStep,
+    Step,
+    StepCompletion,
+    Submission,
+    TimeApproval,
+    step_kinds,
+)
+from .models.catalogue import find_cycle
+
+# --------------------------------------------------------------------------- for other apps
+
+
+def completed_module_slugs(person) -> set[str]:
+    """Slugs of the modules `person` completed (one query)."""
+    return set(
+        Enrolment.objects.filter(person=person, completed_at__isnull=False).values_list(
+            "module__slug", flat=True
+        )
+    )
+
+
+def approved_assignment_step_ids(person) -> set[int]:
+    """Ids of the assignment steps of which `person` has an approved submission (one query)."""
+    return set(
+        Submission.objects.filter(person=person, status=Submission.Status.APPROVED).values_list(
+            "step_id", flat=True
+        )
+    )
+
+
+def stuck_enrolments(*, unit_ids, idle_days: int) -> QuerySet[Enrolment]:
+    """Enrolments of people in `unit_ids`, not completed, with no activity for `idle_days`."""
+    since = timezone.now() - datetime.timedelta(days=idle_days)
+    return (
+        Enrolment.objects.filter(
+            person__unit_id__in=list(unit_ids),
+            person__is_active=True,
+            completed_at__isnull=True,
+            last_activity_at__lt=since,
+        )
+        .select_related("person", "module")
+        .order_by("last_activity_at", "id")
+    )
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+def _step_count() -> Coalesce:
+    counts = (
+        Step.objects.filter(lesson__module=OuterRef("pk"))
+        .order_by()
+        .values("lesson__module")
+        .annotate(count=Count("id"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def _percent(done: int, total: int) -> int:
+    return 100 if total == 0 and done else (round(100 * min(done, total) / total) if total else 0)
+
+
+def _latest_approvals(person) -> dict[int, TimeApproval]:
+    latest: dict[int, TimeApproval] = {}
+    for approval in TimeApproval.objects.filter(person=person).order_by("requested_at", "id"):
+        latest[approval.programme_id] = approval
+    return latest
+
+
+def catalogue_for(
+    person, *, language: str | None = None, platform: str | None = None, query: str | None = None
+) -> list[Module]:
+    """Published modules aimed at `person` (audience), optionally only those in `language`, on
+    `platform`, or matching `query`; each annotated with the person's state:
+
+    `enrolment` (or None), `state` ("available", "in_progress", "completed", "locked"),
+    `progress_percent`, `missing_requirements` (modules to complete first), `time_approval`
+    (the latest request for its programme, or None), `needs_time_approval` (True while the
+    programme wants an approval the person does not have) and `offered_in_my_language`.
+    """
+    modules = (
+        Module.objects.filter(programme__is_published=True)
+        .select_related("programme")
+        .prefetch_related(
+            Prefetch("audience_units", queryset=Unit.objects.only("id")),
+            Prefetch(
+                "requires",
+                queryset=Module.objects.only("id", "slug", "title_en", "title_nl", "programme_id"),
+            ),
+        )
+        .annotate(step_count=_step_count())
+        .order_by("programme__position", "programme__slug", "position", "slug")
+    )
+    if query:
+        words = query.strip()[:100]
+        modules = modules.filter(
+            Q(title_en__icontains=words)
+            | Q(title_nl__icontains=words)
+            | Q(summary_en__icontains=words)
+            | Q(summary_nl__icontains=words)
+            | Q(programme__title_en__icontains=words)
+            | Q(programme__title_nl__icontains=words)
+        )
+    enrolments = {e.module_id: e for e in Enrolment.objects.filter(person=person)}
+    completed = {module_id for module_id, e in enrolments.items() if e.completed_at}
+    approvals = _latest_approvals(person)
+    ancestors, roles = permissions.audience_facts(person)
+    found = []
+    for module in modules:
+        if not permissions.is_in_audience(person, module, ancestor_unit_ids=ancestors, roles=roles):
+            continue
+        if language and language not in module.languages:
+            continue
+        if platform and platform not in module.platforms:
+            continue
+        _annotate(module, person, enrolments.get(module.pk), completed, approvals)
+        found.append(module)
+    return found
+
+
+def _annotate(module, person, enrolment, completed: set[int], approvals: dict) -> None:
+    module.enrolment = enrolment
+    module.missing_requirements = [m for m in module.requires.all() if m.pk not in completed]
+    module.time_approval = approvals.get(module.programme_id)
+    module.needs_time_approval = module.programme.requires_time_approval and (
+        module.time_approval is None or module.time_approval.status != TimeApproval.Status.APPROVED
+    )
+    module.offered_in_my_language = not module.languages or person.language in module.languages
+    if enrolment is not None:
+        module.progress_percent = (
+            100
+            if enrolment.completed_at
+            else _percent(enrolment.steps_completed, module.step_count)
+        )
+        module.state = "completed" if enrolment.completed_at else "in_progress"
+    else:
+        module.progress_percent = 0
+        locked = module.missing_requirements or module.needs_time_approval
+        module.state = "locked" if locked else "available"
+
+
+def catalogue_platforms() -> list[str]:
+    """The platform tags used by published modules, for the catalogue's filter (one query)."""
+    tags = set()
+    for platforms in Module.objects.filter(programme__is_published=True).values_list(
+        "platforms", flat=True
+    ):
+        tags.update(platforms or [])
+    return sorted(tags)
+
+
+def module_by_slug(slug: str) -> Module | None:
+    """A module of a published programme, with its programme (one query)."""
+    return (
+        Module.objects.filter(slug=slug, programme__is_published=True)
+        .select_related("programme")
+        .first()
+    )
+
+
+def programmes() -> QuerySet[Programme]:
+    """Published programmes in catalogue order, with their module count and total minutes."""
+    from django.db.models import Sum
+
+    return (
+        Programme.objects.filter(is_published=True)
+        .annotate(module_count=Count("modules"), total_minutes=Coalesce(Sum("modules__minutes"), 0))
+        .order_by("position", "slug")
+    )
+
+
+# --------------------------------------------------------------------------- module outline
+
+
+def _kind_by_ctype() -> dict[int, type[Step]]:
+    kinds = list(step_kinds().values())
+    return {ctype.pk: model for model, ctype in ContentType.objects.get_for_models(*kinds).items()}
+
+
+@dataclass
+class OutlineStep:
+    step: Step  # the base row (title, slug, position); load the kind with `step_for`
+    kind: str
+    kind_label: str
+    done: bool
+    is_next: bool = False
+
+
+@dataclass
+class OutlineLesson:
+    lesson: Lesson
+    steps: list[OutlineStep] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        return bool(self.steps) and all(item.done for item in self.steps)
+
+
+@dataclass
+class Outline:
+    module: Module
+    enrolment: Enrolment | None
+    lessons: list[OutlineLesson]
+    missing_requirements: list[Module]
+    next_step: Step | None  # where to resume (None when everything is done)
+
+    @property
+    def steps(self) -> list[OutlineStep]:
+        return [item for lesson in self.lessons for item in lesson.steps]
+
+    @property
+    def total(self) -> int:
+        return len(self.steps)
+
+    @property
+    def done_count(self) -> int:
+        return sum(item.done for item in self.steps)
+
+    @property
+    def percent(self) -> int:
+        if self.enrolment is not None and self.enrolment.completed_at:
+            return 100
+        return _percent(self.done_count, self.total)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.enrolment is not None and self.enrolment.completed_at is not None
+
+    def neighbours(self, step) -> tuple[Step | None, Step | None]:
+        """The steps before and after `step` in the module, for previous/next links."""
+        order = [item.step for item in self.steps]
+        ids = [s.pk for s in order]
+        if step.pk not in ids:
+            return None, None
+        index = ids.index(step.pk)
+        return (
+            order[index - 1] if index > 0 else None,
+            order[index + 1] if index + 1 < len(order) else None,
+        )
+
+
+def _resume_at(steps: list[Step], done: set[int], last_step_id: int | None) -> Step | None:
+    """The first step not done at or after the last one visited, else the first not done."""
+    ids = [step.pk for step in steps]
+    start = ids.index(last_step_id) if last_step_id in ids else 0
+    for step in steps[start:] + steps[:start]:
+        if step.pk not in done:
+            return step
+    return None
+
+
+def module_outline(module: Module, person) -> Outline:
+    """Lessons and steps of `module` with what `person` has done and the step to resume at."""
+    kinds = _kind_by_ctype()
+    lessons = list(Lesson.objects.filter(module=module).order_by("position", "id"))
+    steps = list(
+        Step.objects.non_polymorphic()
+        .filter(lesson__module=module)
+        .only("id", "lesson_id", "slug", "position", "title_en", "title_nl", "polymorphic_ctype_id")
+        .order_by("lesson__position", "lesson_id", "position", "id")
+    )
+    enrolment = Enrolment.objects.filter(person=person, module=module).first()
+    done = (
+        set(StepCompletion.objects.filter(enrolment=enrolment).values_list("step_id", flat=True))
+        if enrolment
+        else set()
+    )
+    requires = list(module.requires.only("id", "slug", "title_en", "title_nl"))
+    completed = (
+        set(
+            Enrolment.objects.filter(
+                person=person, module__in=requires, completed_at__isnull=False
+            ).values_list("module_id", flat=True)
+        )
+        if requires
+        else set()
+    )
+    by_lesson = {lesson.pk: OutlineLesson(lesson=lesson) for lesson in lessons}
+    lesson_of = {lesson.pk: lesson for lesson in lessons}
+    next_step = _resume_at(steps, done, enrolment.last_step_id) if enrolment is not None else None
+    for step in steps:
+        step.lesson = lesson_of[step.lesson_id]
+        kind = kinds.get(step.polymorphic_ctype_id, Step)
+        by_lesson[step.lesson_id].steps.append(
+            OutlineStep(
+                step=step,
+                kind=kind.kind,
+                kind_label=str(kind._meta.verbose_name),
+                done=step.pk in done,
+                is_next=next_step is not None and step.pk == next_step.pk,
+            )
+        )
+    return Outline(
+        module=module,
+        enrolment=enrolment,
+        lessons=list(by_lesson.values()),
+        missing_requirements=[m for m in requires if m.pk not in completed],
+        next_step=next_step,
+    )
+
+
+def prerequisite_cycle(module: Module, requires) -> list[str] | None:
+    """The cycle (slugs) that giving `module` these prerequisites would make, or None."""
+    slugs = dict(Module.objects.values_list("id", "slug"))
+    edges: dict[str, list[str]] = {}
+    for from_id, to_id in Module.requires.through.objects.values_list(
+        "from_module_id", "to_module_id"
+    ):
+        edges.setdefault(slugs[from_id], []).append(slugs[to_id])
+    edges[module.slug] = [required.slug for required in requires]
+    return find_cycle(module.slug, edges)
+
+
+def step_for(module: Module, *, lesson_slug: str, step_slug: str) -> Step | None:
+    """The step (as its own kind) at module/lesson/step, with lesson and module loaded."""
+    step = (
+        Step.objects.filter(lesson__module=module, lesson__slug=lesson_slug, slug=step_slug)
+        .select_related("lesson__module__programme")
+        .first()
+    )
+    return step
+
+
+def step_state(person, step: Step):
+    """What a page shows about the person's progress on this kind of step (see state_selector)."""
+    name = step.state_selector
+    return globals()[name](person, step) if name else None
+
+
+# --------------------------------------------------------------------------- my learning
+
+
+@dataclass
+class LearningItem:
+    enrolment: Enrolment
+    module: Module
+    percent: int
+    next_step: Step | None
+
+    @property
+    def is_complete(self) -> bool:
+        return self.enrolment.completed_at is not None
+
+
+def my_learning(person) -> list[LearningItem]:
+    """The person's enrolments, unfinished first (latest activity first), with progress and the step to resume at."""
+    enrolments = list(
+        Enrolment.objects.filter(person=person)
+        .select_related("module__programme")
+        .annotate(step_count=_step_count_for_enrolment())
+        .order_by(F("completed_at").desc(nulls_first=True), "-last_activity_at", "id")
+    )
+    if not enrolments:
+        return []
+    module_ids = [e.module_id for e in enrolments]
+    steps_by_module: dict[int, list[Step]] = {}
+    for step in (
+        Step.objects.non_polymorphic()
+        .filter(lesson__module_id__in=module_ids)
+        .select_related("lesson")
+        .only(
+            "id",
+            "slug",
+            "position",
+            "title_en",
+            "title_nl",
+            "lesson__id",
+            "lesson__slug",
+            "lesson__position",
+            "lesson__module_id",
+        )
+        .order_by("lesson__position", "lesson_id", "position", "id")
+    ):
+        steps_by_module.setdefault(step.lesson.module_id, []).append(step)
+    done: dict[int, set[int]] = {}
+    for enrolment_id, step_id in StepCompletion.objects.filter(
+        enrolment__person=person
+    ).values_list("enrolment_id", "step_id"):
+        done.setdefault(enrolment_id, set()).add(step_id)
+    items = []
+    for enrolment in enrolments:
+        steps = steps_by_module.get(enrolment.module_id, [])
+        finished = enrolment.completed_at is not None
+        items.append(
+            LearningItem(
+                enrolment=enrolment,
+                module=enrolment.module,
+                percent=100
+                if finished
+                else _percent(enrolment.steps_completed, enrolment.step_count),
+                next_step=None
+                if finished
+                else _resume_at(steps, done.get(enrolment.pk, set()), enrolment.last_step_id),
+            )
+        )
+    return items
+
+
+def _step_count_for_enrolment() -> Coalesce:
+    counts = (
+        Step.objects.filter(lesson__module=OuterRef("module_id"))
+        .order_by()
+        .values("lesson__module")
+        .annotate(count=Count("id"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def time_approval_for(person, programme: Programme) -> TimeApproval | None:
+    """The person's latest request for training time for `programme`, if any."""
+    return (
+        TimeApproval.objects.filter(person=person, programme=programme)
+        .select_related("decided_by")
+        .order_by("-requested_at", "-id")
+        .first()
+    )
+
+
+# --------------------------------------------------------------------------- quizzes
+
+
+@dataclass
+class QuizState:
+    step: QuizStep
+    questions: list  # in the order of the next attempt (choices in `question.ordered_choices`)
+    attempts: list[QuizAttempt]
+    passed: bool
+    attempts_left: int | None  # None: unlimited
+    last_results: list = field(default_factory=list)  # the last attempt, per question
+
+    @property
+    def can_attempt(self) -> bool:
+        return not self.passed and (self.attempts_left is None or self.attempts_left > 0)
+
+    @property
+    def last_attempt(self) -> QuizAttempt | None:
+        return self.attempts[-1] if self.attempts else None
+
+
+def quiz_state(person, step: QuizStep) -> QuizState:
+    """A quiz for `person`: questions in the next attempt's order, attempts so far, feedback on the last."""
+    questions = list(step.questions.prefetch_related("choices"))
+    attempts = list(QuizAttempt.objects.filter(person=person, step=step).order_by("number"))
+    passed = any(attempt.passed for attempt in attempts)
+    number = len(attempts) + 1
+    order = quiz.attempt_order(
+        questions, shuffle=step.shuffle, person_id=person.pk, step_id=step.pk, number=number
+    )
+    by_id = {question.pk: question for question in questions}
+    ordered = []
+    for question_id, choice_ids in order:
+        question = by_id[question_id]
+        choices = {choice.pk: choice for choice in question.choices.all()}
+        question.ordered_choices = [choices[pk] for pk in choice_ids]
+        ordered.append(question)
+    last_results = []
+    if attempts:
+        last = attempts[-1]
+        _score, last_results = quiz.score(questions, {q.pk: last.chosen(q.pk) for q in questions})
+    left = None if step.max_attempts is None else max(step.max_attempts - len(attempts), 0)
+    return QuizState(
+        step=step,
+        questions=ordered,
+        attempts=attempts,
+        passed=passed,
+        attempts_left=left,
+        last_results=last_results,
+    )
+
+
+# --------------------------------------------------------------------------- assignments
+
+
+@dataclass
+class AssignmentState:
+    step: AssignmentStep
+    rounds: list[Submission]
+
+    @property
+    def latest(self) -> Submission | None:
+        return self.rounds[-1] if self.rounds else None
+
+    @property
+    def approved(self) -> bool:
+        return any(s.status == Submission.Status.APPROVED for s in self.rounds)
+
+    @property
+    def waiting(self) -> bool:
+        return self.latest is not None and self.latest.is_open
+
+    @property
+    def can_submit(self) -> bool:
+        return not self.approved
+
+
+def assignment_state(person, step: AssignmentStep) -> AssignmentState:
+    """Every round the person handed in for `step`, oldest first, with the reviewers."""
+    rounds = list(
+        Submission.objects.filter(person=person, step=step)
+        .select_related("reviewer")
+        .order_by("round")
+    )
+    return AssignmentState(step=step, rounds=rounds)
+
+
+def review_queue(reviewer, *, unit_ids=None) -> QuerySet[Submission]:
+    """Submissions waiting for review that `reviewer` may review (trainers/champions: their units; programme team: all), oldest first; `unit_ids` narrows further."""
+    scope = permissions.review_unit_ids(reviewer)
+    if scope is not None and not scope:
+        return Submission.objects.none()
+    submissions = (
+        Submission.objects.filter(status=Submission.Status.SUBMITTED)
+        .exclude(person=reviewer)
+        .select_related("person__unit", "step__lesson__module")
+        .order_by("submitted_at", "id")
+    )
+    if scope is not None:
+        submissions = submissions.filter(person__unit_id__in=scope)
+    if unit_ids is not None:
+        submissions = submissions.filter(person__unit_id__in=list(unit_ids))
+    return submissions
+
+
+def submission_for_review(reviewer, submission_id: int) -> Submission | None:
+    """One submission with its earlier rounds (`earlier_rounds`), if `reviewer` may review it."""
+    submission = (
+        Submission.objects.select_related("person__unit", "step__lesson__module", "reviewer")
+        .filter(pk=submission_id)
+        .first()
+    )
+    if submission is None or not permissions.can_review(reviewer, submission):
+        return None
+    submission.earlier_rounds = list(
+        Submission.objects.filter(
+            person_id=submission.person_id, step_id=submission.step_id, round__lt=submission.round
+        )
+        .select_related("reviewer")
+        .order_by("round")
+    )
+    return submission
+
+
+# --------------------------------------------------------------------------- policy steps
+
+
+@dataclass
+class PolicyState:
+    step: PolicyStep
+    version: object  # policies.PolicyVersion or None
+    acknowledged: bool
+
+
+def policy_state(person, step: PolicyStep) -> PolicyState:
+    """The current policy version and whether `person` has acknowledged it."""
+    return PolicyState(
+        step=step,
+        version=policy.current_version(),
+        acknowledged=policy.has_acknowledged_current(person),
+    )
+
+
+# --------------------------------------------------------------------------- sessions
+
+
+def _sessions() -> QuerySet[Session]:
+    return (
+        Session.objects.select_related("trainer", "step__lesson__module")
+        .annotate(
+            booked=Count("bookings", filter=Q(bookings__status=Booking.Status.BOOKED)),
+            waitlisted=Count("bookings", filter=Q(bookings__status=Booking.Status.WAITLISTED)),
+        )
+        .order_by("starts_at", "id")
+    )
+
+
+def _with_seats(sessions) -> list[Session]:
+    sessions = list(sessions)
+    for session in sessions:
+        session.seats_left = max(session.capacity - session.booked, 0)
+        session.is_full = session.seats_left == 0
+    return sessions
+
+
+def sessions_for(step: SessionStep, *, person=None, upcoming: bool = True) -> list[Session]:
+    """Sessions of a session step with `booked`, `waitlisted`, `seats_left`, `is_full`, and
+    `my_booking` (the person's active booking, or None) when a person is given."""
+    sessions = _sessions().filter(step=step)
+    if upcoming:
+        sessions = sessions.filter(starts_at__gt=timezone.now())
+    if person is not None:
+        sessions = sessions.prefetch_related(
+            Prefetch(
+                "bookings",
+                queryset=Booking.objects.filter(person=person, status__in=Booking.ACTIVE),
+                to_attr="my_bookings",
+            )
+        )
+    result = _with_seats(sessions)
+    for session in result:
+        bookings = getattr(session, "my_bookings", [])
+        session.my_booking = bookings[0] if bookings else None
+    return result
+
+
+@dataclass
+class SessionState:
+    step: SessionStep
+    sessions: list[Session]
+    booking: Booking | None  # the person's active booking of an upcoming or past session
+    attended: bool
+
+
+def session_state(person, step: SessionStep) -> SessionState:
+    """Upcoming sessions of the step, the person's booking and whether they attended."""
+    bookings = list(
+        Booking.objects.filter(person=person, step=step)
+        .exclude(status=Booking.Status.CANCELLED)
+        .select_related("session")
+        .order_by("-session__starts_at")
+    )
+    return SessionState(
+        step=step,
+        sessions=sessions_for(step, person=person),
+        booking=bookings[0] if bookings else None,
+        attended=any(b.attended for b in bookings),
+    )
+
+
+def sessions_run_by(person, *, since=None) -> list[Session]:
+    """Sessions a trainer runs (the programme team: all), from `since` (default: a week ago)."""
+    since = since or timezone.now() - datetime.timedelta(days=7)
+    sessions = _sessions().filter(ends_at__gte=since)
+    if not permissions.is_programme_team(person):
+        sessions = sessions.filter(trainer=person)
+    return _with_seats(sessions)
+
+
+def session_roster(session: Session) -> QuerySet[Booking]:
+    """Everyone booked or waitlisted for a session (booked first, in order of booking)."""
+    return (
+        Booking.objects.filter(session=session, status__in=Booking.ACTIVE)
+        .select_related("person__unit")
+        .order_by("-status", "created_at", "id")
+    )
+
+
+def bookings_of(person) -> QuerySet[Booking]:
+    """The person's active bookings of sessions that have not ended, soonest first."""
+    return (
+        Booking.objects.filter(
+            person=person, status__in=Booking.ACTIVE, session__ends_at__gte=timezone.now()
+        )
+        .select_related("session__step__lesson__module", "session__trainer")
+        .order_by("session__starts_at")
+    )
+
+
+# --------------------------------------------------------------------------- time approval
+
+
+def time_approvals_for_lead(lead, *, status: str | None = TimeApproval.Status.REQUESTED):
+    """Requests of people in the units `lead` leads (the programme team: all), oldest first; `status=None` for every state."""
+    approvals = (
+        TimeApproval.objects.exclude(person=lead)
+        .select_related("person__unit", "programme", "decided_by")
+        .order_by("requested_at", "id")
+    )
+    if not permissions.is_programme_team(lead):
+        units = permissions.led_unit_ids(lead)
+        if not units:
+            return TimeApproval.objects.none()
+        approvals = approvals.filter(person__unit_id__in=units)
+    if status is not None:
+        approvals = approvals.filter(status=status)
+    return approvals

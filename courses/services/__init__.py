@@ -1,0 +1,36 @@
+"""Writes of the courses app; every change of learning state goes through these functions.
+
+Each is atomic, idempotent where a learner may retry, raises `CourseError` (a translated
+message for the page) or `PermissionDenied`, and sends its domain signals after commit.
+"""
+
+from .assignments import review_submission, submit_assignment
+from .errors import CourseError
+from .learning import (
+    acknowledge_policy_step,
+    complete_acknowledged_policy_steps,
+    enrol,
+    mark_step_done,
+    visit_step,
+)
+from .quizzes import submit_quiz
+from .sessions import book_session, cancel_booking, fill_from_waitlist, record_attendance
+from .time_approvals import decide_time_approval, request_time_approval
+
+__all__ = [
+    "CourseError",
+    "acknowledge_policy_step",
+    "book_session",
+    "cancel_booking",
+    "complete_acknowledged_policy_steps",
+    "decide_time_approval",
+    "enrol",
+    "fill_from_waitlist",
+    "mark_step_done",
+    "record_attendance",
+    "request_time_approval",
+    "review_submission",
+    "submit_assignment",
+    "submit_quiz",
+    "visit_step",
+]
