@@ -47,9 +47,9 @@ def _page(request, items, per_page: int = 25):
 # Public pages ----------------------------------------------------------------------------------
 
 
-def _policy_page(request, version: PolicyVersion, *, form=None, status: int = 200):
+def _policy_page(request, version: PolicyVersion, *, current=None, form=None, status: int = 200):
     language = _language(request)
-    current = selectors.current_version()
+    current = current or selectors.current_version()
     is_current = current is not None and current.pk == version.pk
     context = {
         "version": version,
@@ -91,7 +91,7 @@ def current(request):
     version = selectors.current_version()
     if version is None:
         return render(request, "policies/none.html", status=404)
-    return _policy_page(request, version)
+    return _policy_page(request, version, current=version)
 
 
 def version_detail(request, number: str):
