@@ -293,7 +293,7 @@ LOGGING = {
 
 # Courses: hosts a video step may embed from (a host or any subdomain of it, https only).
 # Default: YouTube's privacy-enhanced player, Vimeo's player and the academy's own host.
+_OWN_HOST = ACADEMY_BASE_URL.split("//")[-1].split("/")[0].split(":")[0]
 ACADEMY_VIDEO_EMBED_HOSTS = env_list(
-    "ACADEMY_VIDEO_EMBED_HOSTS",
-    "youtube-nocookie.com,player.vimeo.com," + (ACADEMY_BASE_URL.split("//")[-1].split("/")[0].split(":")[0]),
+    "ACADEMY_VIDEO_EMBED_HOSTS", f"youtube-nocookie.com,player.vimeo.com,{_OWN_HOST}"
 )

@@ -107,7 +107,10 @@ class QuizStepFactory(StepFactory):
             questions or [(False, [True, False, False]), (True, [True, True, False])]
         ):
             question = Question.objects.create(
-                quiz=self, position=position, prompt_en=f"Question {position + 1}?", multiple=multiple
+                quiz=self,
+                position=position,
+                prompt_en=f"Question {position + 1}?",
+                multiple=multiple,
             )
             for index, correct in enumerate(flags):
                 Choice.objects.create(
