@@ -92,6 +92,11 @@ class Step(PolymorphicModel):
     def save_related_data(self, cleaned: dict) -> None:
         """Write what hangs off the step (quiz questions); the step itself is saved."""
 
+    @classmethod
+    def data_schema(cls) -> dict:
+        """JSON Schema for this kind beyond its `data_spec` keys (merged by courses/schema.py)."""
+        return {}
+
     def has_progress(self) -> bool:
         """Whether learners did anything on this step (then import does not delete it)."""
         return self.completions.exists()
@@ -182,6 +187,15 @@ class VideoStep(Step):
             )
         ]
 
+    @classmethod
+    def data_schema(cls) -> dict:
+        return {
+            "anyOf": [
+                {"required": ["embed_url"], "properties": {"embed_url": {"minLength": 1}}},
+                {"required": ["video_file"], "properties": {"video_file": {"minLength": 1}}},
+            ]
+        }
+
     def transcript(self, language: str | None = None) -> str:
         return in_language(self, "transcript", language)
 
@@ -265,6 +279,11 @@ class QuizStep(Step):
             here.fail(str(_("the key 'questions' is missing")))
         cleaned["questions"] = Question.load_list(data["questions"], here / "questions")
         return cleaned
+
+    @classmethod
+    def data_schema(cls) -> dict:
+        questions = {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/question"}}
+        return {"properties": {"questions": questions}, "required": ["questions"]}
 
     def to_data(self) -> dict:
         data = super().to_data()
