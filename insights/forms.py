@@ -1,0 +1,105 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import Programme
+from people.models import Unit
+
+from .selectors import PERIODS, Filters, units_for_filter
+
+
+class FilterForm(forms.Form):
+    """The dashboard filters; a lead can choose only among the units they lead."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("All units")
+    )
+    programme = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Programme.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All programmes"),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("All languages")), ("en", _("English")), ("nl", _("Dutch"))],
+    )
+    weeks = forms.TypedChoiceField(
+        label=_("Period"),
+        coerce=int,
+        initial=12,
+        required=False,
+        empty_value=12,
+        choices=[(weeks, _("Last %(weeks)d weeks") % {"weeks": weeks}) for weeks in PERIODS],
+    )
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_units(self.fields["unit"], viewer)
+        self.fields["programme"].queryset = Programme.objects.filter(is_published=True)
+
+    @staticmethod
+    def limit_units(field, viewer) -> None:
+        """Only the units the viewer may see, in tree order with indented names."""
+        tree = units_for_filter(viewer)
+        field.queryset = Unit.objects.filter(id__in=[u.id for u, _d in tree])
+        field.choices = [("", _("All units"))] + [
+            (unit.pk, "\u2003" * depth + unit.name) for unit, depth in tree
+        ]
+
+    def filters(self) -> Filters:
+        """The chosen filters; an invalid form gives the defaults (the errors are shown)."""
+        if not self.is_bound or not self.is_valid():
+            return Filters()
+        data = self.cleaned_data
+        return Filters(
+            unit=data.get("unit"),
+            programme=data.get("programme"),
+            language=data.get("language") or "",
+            weeks=data.get("weeks") or 12,
+        )
+
+
+class PeopleForm(forms.Form):
+    """The people table's filters: unit, language, a search, a state, and the sort order."""
+
+    STATES = [
+        ("", _("Everyone")),
+        ("not_enrolled", _("Not enrolled yet")),
+        ("learning", _("Enrolled, foundation not completed")),
+        ("waiting", _("Waiting for time approval")),
+        ("expiring", _("Credential expiring within 90 days")),
+        ("credentialed", _("Holds a credential")),
+    ]
+    SORTS = [
+        ("name", _("Name")),
+        ("unit", _("Unit")),
+        ("modules", _("Modules completed")),
+        ("hours", _("Hours completed")),
+        ("active", _("Last active")),
+        ("level", _("Highest credential")),
+        ("expiry", _("Next expiry")),
+    ]
+    unit = FilterForm.base_fields["unit"]
+    language = FilterForm.base_fields["language"]
+    q = forms.CharField(label=_("Name or email"), required=False, max_length=100)
+    state = forms.ChoiceField(label=_("Show"), choices=STATES, required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        FilterForm.limit_units(self.fields["unit"], viewer)
+
+    def filters(self) -> Filters:
+        if not self.is_bound or not self.is_valid():
+            return Filters()
+        return Filters(
+            unit=self.cleaned_data.get("unit"), language=self.cleaned_data.get("language") or ""
+        )
+
+    def options(self) -> dict[str, str]:
+        if not self.is_bound or not self.is_valid():
+            return {"q": "", "state": "", "sort": "name"}
+        data = self.cleaned_data
+        return {"q": data["q"].strip(), "state": data["state"], "sort": data["sort"] or "name"}

@@ -1,0 +1,51 @@
+"""Keep the rollups current: the lower apps' domain signals call insights' own services.
+
+The signals are sent after the lower app's transaction commits, so a failure here never undoes
+a learner's progress; `academy insights-rebuild` repairs the rollups if a process died between.
+"""
+
+from certification import signals as certification_signals
+from courses import signals as courses_signals
+
+from . import services
+
+
+def on_enrolled(sender, enrolment, **kwargs):
+    services.record_enrolment(enrolment=enrolment)
+
+
+def on_step_completed(sender, person, step, enrolment, **kwargs):
+    services.record_activity(
+        person=person, programme_id=enrolment.module.programme_id, at=services.timezone.now()
+    )
+
+
+def on_module_completed(sender, person, module, **kwargs):
+    services.record_module_completion(person=person, module=module)
+
+
+def on_time_approval_decided(sender, approval, **kwargs):
+    services.refresh_person(person_id=approval.person_id)
+
+
+def on_credential_issued(sender, credential, **kwargs):
+    services.record_credential_issued(credential=credential)
+
+
+def on_credential_status_changed(sender, credential, **kwargs):
+    services.refresh_person(person_id=credential.person_id)
+
+
+CONNECTIONS = [
+    (courses_signals.enrolled, on_enrolled),
+    (courses_signals.step_completed, on_step_completed),
+    (courses_signals.module_completed, on_module_completed),
+    (courses_signals.time_approval_decided, on_time_approval_decided),
+    (certification_signals.credential_issued, on_credential_issued),
+    (certification_signals.credential_status_changed, on_credential_status_changed),
+]
+
+
+def connect() -> None:
+    for signal, receiver in CONNECTIONS:
+        signal.connect(receiver, dispatch_uid=f"insights:{receiver.__name__}")

@@ -1,0 +1,472 @@
+"""Figures for the adoption dashboards: each block a fixed number of queries at any size.
+
+Per-person figures come from the rollups (PersonFact, ProgrammeFact, WeeklyActivity); reach,
+segments, policy coverage, kudos, reviews and sessions are read from their own apps, which keep
+them small. Units are counted in their own members and rolled up the tree for display.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThan
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from certification.models import CredentialDefinition, IssuedCredential
+from community import selectors as community_selectors
+from community.models import Kudos
+from courses.models import Booking, Programme, Session, Submission
+from people import permissions
+from people.models import Person, Unit
+from policies import selectors as policy_selectors
+
+from .models import ALL_PROGRAMMES, WeeklyActivity
+from .services import week_of
+
+PERIODS = (4, 12, 26, 52)  # weeks
+EXPIRY_WINDOWS = (30, 60, 90)  # days
+ACTIVE_WINDOWS = (30, 90)  # days
+
+
+@dataclass(frozen=True)
+class Filters:
+    unit: Unit | None = None
+    programme: Programme | None = None
+    language: str = ""
+    weeks: int = 12
+
+    def as_query(self) -> dict[str, str]:
+        query = {"weeks": str(self.weeks)}
+        if self.unit:
+            query["unit"] = str(self.unit.pk)
+        if self.programme:
+            query["programme"] = self.programme.slug
+        if self.language:
+            query["language"] = self.language
+        return query
+
+
+@dataclass
+class Scope:
+    """The units a viewer may see (None: the whole firm) narrowed by the unit filter."""
+
+    unit_ids: frozenset[int] | None
+    units: list[tuple[Unit, int]]  # tree order, depth
+
+
+def allowed_unit_ids(viewer) -> frozenset[int] | None:
+    """None for the programme team (everything); a lead's units and below; else nothing."""
+    if permissions.is_programme_team(viewer):
+        return None
+    return permissions.led_unit_ids(viewer)
+
+
+def units_for_filter(viewer) -> list[tuple[Unit, int]]:
+    return _tree(allowed_unit_ids(viewer))
+
+
+def _tree(unit_ids) -> list[tuple[Unit, int]]:
+    units = Unit.objects.order_by("name")
+    if unit_ids is not None:
+        units = units.filter(id__in=list(unit_ids))
+    units = list(units)
+    ids = {u.id for u in units}
+    children: dict[int | None, list[Unit]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id if unit.parent_id in ids else None, []).append(unit)
+    ordered: list[tuple[Unit, int]] = []
+
+    def walk(parent_id, depth):
+        for unit in children.get(parent_id, []):
+            ordered.append((unit, depth))
+            walk(unit.id, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def scope_for(viewer, filters: Filters) -> Scope:
+    """What `viewer` sees with these filters (the unit filter cannot widen a lead's view)."""
+    allowed = allowed_unit_ids(viewer)
+    tree = _tree(allowed)
+    if filters.unit is None:
+        return Scope(unit_ids=allowed, units=tree)
+    below = _subtree_ids(tree, filters.unit.pk)
+    return Scope(unit_ids=frozenset(below), units=[(u, d) for u, d in tree if u.id in below])
+
+
+def _subtree_ids(tree: list[tuple[Unit, int]], root_id: int) -> set[int]:
+    ids: set[int] = set()
+    for unit, _depth in tree:
+        if unit.id == root_id or unit.parent_id in ids:
+            ids.add(unit.id)
+    return ids
+
+
+# -- the funnel per unit -------------------------------------------------------------------------
+
+
+@dataclass
+class Stage:
+    key: str
+    label: str
+
+
+@dataclass
+class UnitFigures:
+    unit: Unit | None
+    depth: int = 0
+    values: dict[str, int] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> int:
+        return self.values.get(key, 0)
+
+    def percent(self, key: str) -> int | None:
+        headcount = self.values.get("headcount", 0)
+        return round(100 * self.values.get(key, 0) / headcount) if headcount else None
+
+
+def credential_levels() -> list[tuple[int, str]]:
+    """(level, title) of the active credentials, lowest first; one title per level."""
+    levels: dict[int, list[str]] = {}
+    for definition in CredentialDefinition.objects.filter(is_active=True).order_by("level", "slug"):
+        levels.setdefault(definition.level, []).append(definition.title())
+    return [(level, " / ".join(titles)) for level, titles in sorted(levels.items())]
+
+
+def stages(levels: list[tuple[int, str]], programme: Programme | None) -> list[Stage]:
+    return [
+        Stage("headcount", _("Headcount")),
+        Stage("reached", _("Reached by awareness sessions")),
+        Stage(
+            "enrolled",
+            _("Enrolled in %(programme)s") % {"programme": programme.title()}
+            if programme
+            else _("Enrolled"),
+        ),
+        Stage("foundation", _("Completed the foundation")),
+        *[Stage(f"level_{level}", title) for level, title in levels],
+    ]
+
+
+def _people(scope: Scope, filters: Filters) -> QuerySet[Person]:
+    people = Person.objects.filter(is_active=True, unit__isnull=False)
+    if scope.unit_ids is not None:
+        people = people.filter(unit_id__in=scope.unit_ids)
+    if filters.language:
+        people = people.filter(language=filters.language)
+    return people
+
+
+def _per_unit(scope: Scope, filters: Filters, levels, now) -> dict[int, dict[str, int]]:
+    people = _people(scope, filters)
+    if filters.programme is not None:
+        people = people.annotate(
+            pf=FilteredRelation(
+                "programme_facts", condition=Q(programme_facts__programme=filters.programme)
+            )
+        )
+        learning = "pf__"
+    else:
+        learning = "insight_fact__"
+    levels_field = F("insight_fact__credential_levels")
+    aggregates = {
+        "headcount": Count("id"),
+        "enrolled": Count("id", filter=Q(**{f"{learning}enrolled_at__isnull": False})),
+        "foundation": Count("id", filter=Q(insight_fact__foundation_completed_at__isnull=False)),
+        "minutes_completed": Coalesce(Sum(f"{learning}minutes_completed"), 0),
+        "approved_minutes": Coalesce(Sum("insight_fact__approved_minutes"), 0),
+        "waiting_for_approval": Count("id", filter=Q(insight_fact__waiting_for_approval=True)),
+        **{
+            f"active_{days}": Count(
+                "id",
+                filter=Q(
+                    **{f"{learning}last_activity_at__gte": now - datetime.timedelta(days=days)}
+                ),
+            )
+            for days in ACTIVE_WINDOWS
+        },
+        **{
+            f"level_{level}": Coalesce(
+                Sum(
+                    Case(
+                        When(GreaterThan(levels_field.bitand(1 << level), 0), then=Value(1)),
+                        default=Value(0),
+                        output_field=IntegerField(),
+                    )
+                ),
+                0,
+            )
+            for level, _title in levels
+        },
+    }
+    return {row.pop("unit_id"): row for row in people.values("unit_id").annotate(**aggregates)}
+
+
+def _expiring_per_unit(scope: Scope, filters: Filters, now) -> dict[int, dict[str, int]]:
+    credentials = IssuedCredential.objects.filter(
+        status=IssuedCredential.Status.VALID,
+        expires_at__gt=now,
+        expires_at__lte=now + datetime.timedelta(days=max(EXPIRY_WINDOWS)),
+        person__is_active=True,
+    )
+    if scope.unit_ids is not None:
+        credentials = credentials.filter(person__unit_id__in=scope.unit_ids)
+    if filters.language:
+        credentials = credentials.filter(person__language=filters.language)
+    rows = credentials.values("person__unit_id").annotate(
+        **{
+            f"expiring_{days}": Count(
+                "id", filter=Q(expires_at__lte=now + datetime.timedelta(days=days))
+            )
+            for days in EXPIRY_WINDOWS
+        }
+    )
+    return {row.pop("person__unit_id"): row for row in rows}
+
+
+@dataclass
+class Funnel:
+    stages: list[Stage]
+    rows: list[UnitFigures]  # one per unit in scope, each counting its unit and everything below
+    total: UnitFigures
+    levels: list[tuple[int, str]]
+
+    @property
+    def max_depth(self) -> int:
+        return max((row.depth for row in self.rows), default=0)
+
+
+def funnel(scope: Scope, filters: Filters) -> Funnel:
+    """The adoption funnel and the per-unit figures beside it (about ten queries)."""
+    now = timezone.now()
+    levels = credential_levels()
+    own: dict[int, dict[str, int]] = {}
+
+    def merge(unit_id, values: dict):
+        target = own.setdefault(unit_id, {})
+        for key, value in values.items():
+            target[key] = target.get(key, 0) + (value or 0)
+
+    for unit_id, values in _per_unit(scope, filters, levels, now).items():
+        merge(unit_id, values)
+    for unit_id, values in _expiring_per_unit(scope, filters, now).items():
+        merge(unit_id, values)
+    for row in community_selectors.reach_per_unit(scope.unit_ids):
+        merge(row["unit"].id, {"reached": row["reached"]})
+    for row in policy_selectors.coverage_by_unit(scope.unit_ids):
+        merge(row.unit.id, {"acknowledged": row.acknowledged})
+    if filters.language:
+        # Reach and policy coverage are counted for everyone; cap them at the filtered headcount.
+        for values in own.values():
+            for key in ("reached", "acknowledged"):
+                values[key] = min(values.get(key, 0), values.get("headcount", 0))
+
+    rows = _roll_up(scope.units, own)
+    roots = {u.id for u, _d in scope.units} - {u.id for u, d in scope.units if d > 0}
+    total = UnitFigures(unit=None)
+    for row in rows:
+        if row.unit.id in roots:
+            for key, value in row.values.items():
+                total.values[key] = total.values.get(key, 0) + value
+    return Funnel(stages=stages(levels, filters.programme), rows=rows, total=total, levels=levels)
+
+
+def _roll_up(units: list[tuple[Unit, int]], own: dict[int, dict[str, int]]) -> list[UnitFigures]:
+    """Each unit's figures plus those of every unit below it (units come in tree order)."""
+    rows = [
+        UnitFigures(unit=unit, depth=depth, values=dict(own.get(unit.id, {})))
+        for unit, depth in units
+    ]
+    by_id = {row.unit.id: row for row in rows}
+    for row in reversed(rows):  # children come after their parent: add each to its parent
+        parent = by_id.get(row.unit.parent_id)
+        if parent is not None:
+            for key, value in row.values.items():
+                parent.values[key] = parent.values.get(key, 0) + value
+    return rows
+
+
+# -- trends ----------------------------------------------------------------------------------------
+
+TREND_SERIES = ("enrolments", "module_completions", "active_learners", "credentials_issued")
+
+
+@dataclass
+class Trend:
+    weeks: list[datetime.date]
+    series: dict[str, list[int]]
+
+
+def trend(scope: Scope, filters: Filters) -> Trend:
+    """Weekly figures over the period, a zero for weeks without activity (one query)."""
+    this_week = week_of(timezone.now())
+    weeks = [this_week - datetime.timedelta(weeks=n) for n in range(filters.weeks - 1, -1, -1)]
+    rows = WeeklyActivity.objects.filter(
+        week__gte=weeks[0],
+        programme_id=filters.programme.pk if filters.programme else ALL_PROGRAMMES,
+    )
+    if scope.unit_ids is not None:
+        rows = rows.filter(unit_id__in=scope.unit_ids)
+    totals = {
+        row.pop("week"): row
+        for row in rows.values("week").annotate(**{name: Sum(name) for name in TREND_SERIES})
+    }
+    return Trend(
+        weeks=weeks,
+        series={
+            name: [(totals.get(week) or {}).get(name) or 0 for week in weeks]
+            for name in TREND_SERIES
+        },
+    )
+
+
+# -- other blocks ----------------------------------------------------------------------------------
+
+
+def _period_start(filters: Filters) -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(weeks=filters.weeks)
+
+
+def review_backlog(scope: Scope) -> dict:
+    """Assignments waiting for review: how many, how many for over a week, the oldest."""
+    now = timezone.now()
+    open_ = Submission.objects.filter(status=Submission.Status.SUBMITTED)
+    if scope.unit_ids is not None:
+        open_ = open_.filter(person__unit_id__in=scope.unit_ids)
+    figures = open_.aggregate(
+        count=Count("id"),
+        over_a_week=Count("id", filter=Q(submitted_at__lt=now - datetime.timedelta(days=7))),
+        oldest=Min("submitted_at"),
+    )
+    oldest = figures["oldest"]
+    return {**figures, "oldest_days": (now - oldest).days if oldest else None}
+
+
+def kudos_activity(scope: Scope, filters: Filters) -> dict:
+    """Kudos received by people in scope during the period (hidden ones left out)."""
+    kudos = Kudos.objects.filter(created_at__gte=_period_start(filters), hidden_at__isnull=True)
+    if scope.unit_ids is not None:
+        kudos = kudos.filter(receiver__unit_id__in=scope.unit_ids)
+    return kudos.aggregate(
+        given=Count("id"),
+        receivers=Count("receiver", distinct=True),
+        givers=Count("giver", distinct=True),
+    )
+
+
+def sessions(scope: Scope, filters: Filters) -> list[dict]:
+    """Instructor-led sessions of the period: capacity, booked, attended, no-shows (one query)."""
+    now = timezone.now()
+    in_scope = Q()
+    if scope.unit_ids is not None:
+        in_scope = Q(bookings__person__unit_id__in=scope.unit_ids)
+    booked = Q(bookings__status=Booking.Status.BOOKED) & in_scope
+    rows = (
+        Session.objects.filter(starts_at__gte=_period_start(filters), starts_at__lte=now)
+        .select_related("step")
+        .annotate(
+            booked=Count("bookings", filter=booked),
+            attended=Count("bookings", filter=booked & Q(bookings__attended=True)),
+            no_shows=Count("bookings", filter=booked & Q(bookings__attended=False)),
+            waitlisted=Count(
+                "bookings", filter=Q(bookings__status=Booking.Status.WAITLISTED) & in_scope
+            ),
+        )
+        .order_by("-starts_at")[:50]
+    )
+    return [
+        {
+            "session": session,
+            "title": session.step.title(),
+            "capacity": session.capacity,
+            "booked": session.booked,
+            "attended": session.attended,
+            "no_shows": session.no_shows,
+            "waitlisted": session.waitlisted,
+            "fill": round(100 * session.booked / session.capacity) if session.capacity else 0,
+        }
+        for session in rows
+    ]
+
+
+def segments(scope: Scope) -> dict:
+    """Intake-survey segments, only for units with at least the minimum group size."""
+    return {
+        "totals": community_selectors.segment_counts(scope.unit_ids),
+        "per_unit": [
+            row
+            for row in community_selectors.segments_per_unit(scope.unit_ids)
+            if row["counts"] is not None
+        ],
+        "min_group": community_selectors.MIN_GROUP,
+    }
+
+
+def policy_version():
+    return policy_selectors.current_version()
+
+
+# -- the people table ------------------------------------------------------------------------------
+
+PEOPLE_SORTS = {
+    "name": [F("last_name").asc(), F("first_name").asc(), F("id").asc()],
+    "unit": [F("unit__name").asc(), F("last_name").asc(), F("id").asc()],
+    "modules": [F("insight_fact__modules_completed").desc(nulls_last=True), F("id").asc()],
+    "hours": [F("insight_fact__minutes_completed").desc(nulls_last=True), F("id").asc()],
+    "active": [F("insight_fact__last_activity_at").desc(nulls_last=True), F("id").asc()],
+    "level": [F("insight_fact__credential_levels").desc(nulls_last=True), F("id").asc()],
+    "expiry": [F("insight_fact__next_expiry_at").asc(nulls_last=True), F("id").asc()],
+}
+
+
+def people_table(scope: Scope, filters: Filters, *, q="", state="", sort="name"):
+    """People in scope with their figures and valid credentials (three queries per page)."""
+    now = timezone.now()
+    people = _people(scope, filters).select_related("unit", "insight_fact")
+    if q:
+        people = people.filter(
+            Q(first_name__icontains=q)
+            | Q(last_name__icontains=q)
+            | Q(display_name__icontains=q)
+            | Q(email__icontains=q)
+        )
+    states = {
+        "not_enrolled": Q(insight_fact__isnull=True) | Q(insight_fact__enrolled_at__isnull=True),
+        "learning": Q(
+            insight_fact__enrolled_at__isnull=False,
+            insight_fact__foundation_completed_at__isnull=True,
+        ),
+        "waiting": Q(insight_fact__waiting_for_approval=True),
+        "expiring": Q(
+            insight_fact__next_expiry_at__gt=now,
+            insight_fact__next_expiry_at__lte=now + datetime.timedelta(days=max(EXPIRY_WINDOWS)),
+        ),
+        "credentialed": Q(insight_fact__credential_levels__gt=0),
+    }
+    if state in states:
+        people = people.filter(states[state])
+    valid = (
+        IssuedCredential.objects.filter(status=IssuedCredential.Status.VALID)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        .select_related("definition")
+        .order_by("definition__level")
+    )
+    return people.order_by(*PEOPLE_SORTS.get(sort, PEOPLE_SORTS["name"])).prefetch_related(
+        Prefetch("credentials", queryset=valid, to_attr="valid_credentials")
+    )

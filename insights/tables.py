@@ -1,0 +1,155 @@
+"""The dashboards' tables, built once for the page and for the CSV/XLSX exports alike."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .exports import Table
+from .selectors import ACTIVE_WINDOWS, EXPIRY_WINDOWS, Funnel, Trend, UnitFigures
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    percent: bool = False  # also show the share of the headcount
+    hours: bool = False  # the value is in minutes; shown in hours
+
+
+@dataclass
+class Cell:
+    value: int | float | str
+    percent: int | None = None
+
+
+def unit_columns(funnel: Funnel) -> list[Column]:
+    return [
+        Column("headcount", _("Headcount")),
+        *[Column(stage.key, stage.label, percent=True) for stage in funnel.stages[1:]],
+        *[
+            Column(f"active_{days}", _("Active in the last %(days)d days") % {"days": days}, True)
+            for days in ACTIVE_WINDOWS
+        ],
+        Column("minutes_completed", _("Hours of modules completed"), hours=True),
+        Column("approved_minutes", _("Hours of training time approved"), hours=True),
+        Column("waiting_for_approval", _("Waiting for time approval")),
+        Column("acknowledged", _("Acknowledged the current policy"), percent=True),
+        *[
+            Column(
+                f"expiring_{days}", _("Credentials expiring within %(days)d days") % {"days": days}
+            )
+            for days in EXPIRY_WINDOWS
+        ],
+    ]
+
+
+def _cells(figures: UnitFigures, columns: list[Column]) -> list[Cell]:
+    cells = []
+    for column in columns:
+        value = figures[column.key]
+        if column.hours:
+            value = round(value / 60, 1)
+        cells.append(Cell(value, figures.percent(column.key) if column.percent else None))
+    return cells
+
+
+@dataclass
+class UnitRow:
+    label: str
+    depth: int
+    cells: list[Cell]
+
+
+def unit_rows(funnel: Funnel, columns: list[Column]) -> tuple[list[UnitRow], UnitRow]:
+    rows = [UnitRow(row.unit.name, row.depth, _cells(row, columns)) for row in funnel.rows]
+    return rows, UnitRow(_("Total"), 0, _cells(funnel.total, columns))
+
+
+def units_table(funnel: Funnel) -> Table:
+    """Per unit (with everything below it) and the total, counts and shares in columns."""
+    columns = unit_columns(funnel)
+    header = [_("Unit"), _("Level")]
+    for column in columns:
+        header.append(column.label)
+        if column.percent:
+            header.append(_("%(column)s (%% of headcount)") % {"column": column.label})
+    rows, total = unit_rows(funnel, columns)
+
+    def flat(row: UnitRow) -> list:
+        values = [row.label, row.depth]
+        for column, cell in zip(columns, row.cells, strict=True):
+            values.append(cell.value)
+            if column.percent:
+                values.append(cell.percent)
+        return values
+
+    return Table("units", header, [flat(row) for row in rows] + [flat(total)], len(rows) + 1)
+
+
+def trend_series_labels() -> dict[str, str]:
+    return {
+        "enrolments": _("Enrolments"),
+        "module_completions": _("Modules completed"),
+        "active_learners": _("Active learners"),
+        "credentials_issued": _("Credentials issued"),
+    }
+
+
+def trends_table(trend: Trend) -> Table:
+    labels = trend_series_labels()
+    header = [_("Week starting"), *labels.values()]
+    rows = [
+        [week.isoformat(), *[trend.series[key][i] for key in labels]]
+        for i, week in enumerate(trend.weeks)
+    ]
+    return Table("trends", header, rows, len(rows))
+
+
+def people_header() -> list[str]:
+    return [
+        _("Name"),
+        _("Email"),
+        _("Unit"),
+        _("Language"),
+        _("Enrolled on"),
+        _("Modules completed"),
+        _("Hours completed"),
+        _("Last active"),
+        _("Credentials"),
+        _("Next expiry"),
+        _("Waiting for time approval"),
+    ]
+
+
+def person_row(person) -> list:
+    fact = getattr(person, "insight_fact", None)
+
+    def day(moment):
+        return date_format(timezone.localtime(moment), "Y-m-d") if moment else ""
+
+    return [
+        person.name,
+        person.email,
+        person.unit.name if person.unit else "",
+        person.language,
+        day(fact.enrolled_at) if fact else "",
+        fact.modules_completed if fact else 0,
+        round(fact.minutes_completed / 60, 1) if fact else 0,
+        day(fact.last_activity_at) if fact else "",
+        ", ".join(c.title for c in person.valid_credentials),
+        day(fact.next_expiry_at) if fact else "",
+        _("yes") if fact and fact.waiting_for_approval else _("no"),
+    ]
+
+
+def people_table(people, total: int | None = None) -> Table:
+    """Every person of the queryset (iterated in chunks, so 100,000 rows stay in bounds)."""
+
+    def rows():
+        # Prefetching needs a chunk size; 2,000 people per round trip.
+        for person in people.iterator(chunk_size=2000):
+            yield person_row(person)
+
+    return Table("people", people_header(), rows(), total)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "insights"
+
+urlpatterns = [
+    path("insights/", views.dashboard, name="dashboard"),
+    path("insights/people/", views.people, name="people"),
+    path("insights/export/<str:table>.<str:fmt>", views.export, name="export"),
+    path("insights/exports/<int:pk>/", views.export_status, name="export_status"),
+    path("insights/exports/<int:pk>/download", views.export_download, name="export_download"),
+]

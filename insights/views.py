@@ -1,0 +1,164 @@
+"""The adoption dashboards, the people table and their exports."""
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from people import permissions as people_permissions
+
+from . import charts, selectors, services, tables
+from .exports import Table, csv_lines, xlsx_bytes
+from .forms import FilterForm, PeopleForm
+from .models import Export
+from .permissions import can_download, can_see_insights
+
+PEOPLE_PER_PAGE = 50
+insights_required = people_permissions.role_required(can_see_insights)
+
+
+def _dashboard_data(request):
+    form = FilterForm(request.GET or None, viewer=request.user)
+    filters = form.filters()
+    scope = selectors.scope_for(request.user, filters)
+    funnel = selectors.funnel(scope, filters)
+    trend = selectors.trend(scope, filters)
+    return form, filters, scope, funnel, trend
+
+
+@insights_required
+def dashboard(request):
+    """The adoption dashboard: the whole firm for the programme team, own units for a lead."""
+    form, filters, scope, funnel, trend = _dashboard_data(request)
+    columns = tables.unit_columns(funnel)
+    rows, total = tables.unit_rows(funnel, columns)
+    focus = funnel.total
+    funnel_bars = [
+        charts.Bar(stage.label, focus[stage.key], f"{focus.percent(stage.key)}%")
+        if stage.key != "headcount"
+        else charts.Bar(stage.label, focus[stage.key])
+        for stage in funnel.stages
+    ]
+    series_labels = tables.trend_series_labels()
+    week_labels = [week.strftime("%d-%m") for week in trend.weeks]
+    context = {
+        "form": form,
+        "filters": filters,
+        "query": filters.as_query(),
+        "is_programme_team": people_permissions.is_programme_team(request.user),
+        "funnel": funnel,
+        "funnel_bars": funnel_bars,
+        "funnel_chart": charts.bar_chart(funnel_bars, title=_("Adoption funnel")),
+        "columns": columns,
+        "rows": rows,
+        "total": total,
+        "trend": trend,
+        "trend_rows": [
+            (week, [trend.series[key][i] for key in series_labels])
+            for i, week in enumerate(trend.weeks)
+        ],
+        "trend_labels": list(series_labels.values()),
+        "trend_chart": charts.line_chart(
+            week_labels,
+            [
+                charts.Series(series_labels[key], trend.series[key])
+                for key in ("enrolments", "module_completions", "active_learners")
+            ],
+            title=_("Weekly activity"),
+        ),
+        "backlog": selectors.review_backlog(scope),
+        "kudos": selectors.kudos_activity(scope, filters),
+        "sessions": selectors.sessions(scope, filters),
+        "segments": selectors.segments(scope),
+        "policy_version": selectors.policy_version(),
+        "policy": {
+            "acknowledged": focus["acknowledged"],
+            "headcount": focus["headcount"],
+            "percent": focus.percent("acknowledged"),
+        },
+        "scope_is_empty": not scope.units,
+    }
+    return render(request, "insights/dashboard.html", context)
+
+
+def _people_page_data(request):
+    form = PeopleForm(request.GET or None, viewer=request.user)
+    filters = form.filters()
+    scope = selectors.scope_for(request.user, filters)
+    people = selectors.people_table(scope, filters, **form.options())
+    return form, people
+
+
+@insights_required
+def people(request):
+    """Everyone in the viewer's units: progress, credentials, expiry, time approval."""
+    form, people = _people_page_data(request)
+    page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    rows = [(person, tables.person_row(person)) for person in page.object_list]
+    return render(
+        request,
+        "insights/people.html",
+        {"form": form, "page": page, "rows": rows, "header": tables.people_header()},
+    )
+
+
+def _csv_response(table: Table) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(csv_lines(table), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_file_name(table.name, "csv")}"'
+    return response
+
+
+def _xlsx_response(table: Table) -> HttpResponse:
+    response = HttpResponse(
+        xlsx_bytes([table]),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_file_name(table.name, "xlsx")}"'
+    return response
+
+
+def _file_name(name: str, extension: str) -> str:
+    return f"{name}-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+@insights_required
+def export(request, table: str, fmt: str):
+    """A table of the dashboard as CSV (streamed) or XLSX, with the filters of the page."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    if table in ("units", "trends"):
+        _form, _filters, _scope, funnel, trend = _dashboard_data(request)
+        data = tables.units_table(funnel) if table == "units" else tables.trends_table(trend)
+    elif table == "people":
+        form, people = _people_page_data(request)
+        if fmt == "xlsx":
+            total = people.count()
+            if total > services.XLSX_INLINE_ROWS:
+                job = services.request_export(viewer=request.user, query=request.GET.dict())
+                return redirect("insights:export_status", pk=job.pk)
+            return _xlsx_response(tables.people_table(people, total))
+        data = tables.people_table(people)
+    else:
+        raise Http404
+    return _csv_response(data) if fmt == "csv" else _xlsx_response(data)
+
+
+@insights_required
+def export_status(request, pk: int):
+    """Progress of a background export; htmx polls this until the file is ready."""
+    job = get_object_or_404(Export, pk=pk)
+    if not can_download(request.user, job):
+        raise Http404
+    template = "insights/includes/export_progress.html" if request.htmx else "insights/export.html"
+    return render(request, template, {"job": job})
+
+
+@insights_required
+def export_download(request, pk: int):
+    job = get_object_or_404(Export, pk=pk, status=Export.Status.DONE)
+    if not can_download(request.user, job):
+        raise Http404
+    return FileResponse(
+        job.file.open("rb"), as_attachment=True, filename=job.file.name.split("/")[-1]
+    )
