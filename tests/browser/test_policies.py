@@ -2,12 +2,11 @@
 axe on every policy page a learner, a lead, the programme team or an outsider opens."""
 
 import pytest
-from django.utils import timezone
 
-from policies import services
 from tests.browser.conftest import sign_in
 from tests.factories import PASSWORD
 from tests.policies.factories import AcknowledgementFactory, version
+from tests.policies.factories import draft as make_draft
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -97,15 +96,7 @@ def test_the_lead_and_programme_pages_are_accessible(
 ):
     _v1, v2 = versions
     AcknowledgementFactory(person=learner, version=v2)
-    draft = services.create_draft(
-        by=programme,
-        kind=services.MINOR,
-        body_en=v2.body_en + "\nBe kind.",
-        body_nl=v2.body_nl + "\nWees vriendelijk.",
-        changes_en="Kindness.",
-        changes_nl="Vriendelijkheid.",
-        effective_on=timezone.localdate(),
-    )
+    draft = make_draft(programme, after=v2)
     page = new_page(locale)
     sign_in_any_language(page, lead.email)
     for path in ["/lead/", "/policy/coverage/"]:

@@ -52,6 +52,23 @@ class AcknowledgementFactory(factory.django.DjangoModelFactory):
     language = "en"
 
 
+def draft(by, *, after: PolicyVersion | None = None, **fields) -> PolicyVersion:
+    """A complete draft written by `by` (through the service): a minor change of `after` when
+    given, else a new major version with the standard text."""
+    from policies import services
+
+    data = {
+        "kind": services.MINOR if after else services.MAJOR,
+        "body_en": (after.body_en + "\nBe kind.") if after else BODY_EN,
+        "body_nl": (after.body_nl + "\nWees vriendelijk.") if after else BODY_NL,
+        "changes_en": "Be kind.",
+        "changes_nl": "Wees vriendelijk.",
+        "effective_on": timezone.localdate(),
+    }
+    data.update(fields)
+    return services.create_draft(by=by, **data)
+
+
 def version(number: str, *, days_ago: int = 60, **fields) -> PolicyVersion:
     """A published version `number` ("2.0") that took effect `days_ago` days ago."""
     major, minor = (int(part) for part in number.split("."))

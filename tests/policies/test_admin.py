@@ -3,13 +3,12 @@ services (which keep their number) and can be published with an action."""
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from policies import services
 from policies.models import Acknowledgement, PolicyVersion
 from tests.factories import PersonFactory
 
 from .factories import AcknowledgementFactory
+from .factories import draft as make_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +21,7 @@ def admin(client, unit):
 
 @pytest.fixture
 def draft(v1, programme):
-    return services.create_draft(
-        by=programme,
-        kind=services.MINOR,
-        body_en=v1.body_en + "\nMore.",
-        body_nl=v1.body_nl + "\nMeer.",
-        changes_en="More.",
-        changes_nl="Meer.",
-        effective_on=timezone.localdate(),
-    )
+    return make_draft(programme, after=v1)
 
 
 def change_data(version, **fields):

@@ -10,24 +10,11 @@ from django.utils import timezone
 from policies import services, signals
 from policies.models import Acknowledgement, PolicyVersion, PublishedVersionIsImmutable
 
-from .factories import BODY_EN, BODY_NL, PolicyVersionFactory, version
+from .factories import BODY_EN, PolicyVersionFactory, draft, version
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate
-
-
-def draft(by, **fields):
-    data = {
-        "kind": services.MAJOR,
-        "body_en": BODY_EN,
-        "body_nl": BODY_NL,
-        "changes_en": "New rules.",
-        "changes_nl": "Nieuwe regels.",
-        "effective_on": TODAY(),
-    }
-    data.update(fields)
-    return services.create_draft(by=by, **data)
 
 
 # Published versions are immutable ----------------------------------------------------------------

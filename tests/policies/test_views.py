@@ -12,6 +12,7 @@ from policies.models import Acknowledgement, PolicyVersion
 from tests.factories import PersonFactory, UnitFactory
 
 from .factories import AcknowledgementFactory, version
+from .factories import draft as make_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +28,7 @@ def text(response) -> str:
 
 @pytest.fixture
 def draft(programme, v2):
-    return services.create_draft(
-        by=programme,
-        kind=services.MINOR,
-        body_en=v2.body_en + "\nAlso: be kind.",
-        body_nl=v2.body_nl + "\nOok: wees vriendelijk.",
-        changes_en="Kindness.",
-        changes_nl="Vriendelijkheid.",
-        effective_on=timezone.localdate(),
-    )
+    return make_draft(programme, after=v2)
 
 
 # Who may open what ---------------------------------------------------------------------------
