@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from courses import selectors, services
-from courses.models import Enrolment
+from courses.models import Enrolment, Module
 from tests.factories import PersonFactory
 
 from .factories import (
@@ -29,6 +29,7 @@ def test_the_catalogue_lists_published_modules_in_programme_then_module_order(le
     first = ProgrammeFactory(slug="first", position=1)
     ModuleFactory(programme=first, slug="b", position=2)
     ModuleFactory(programme=first, slug="a", position=1)
+    Module.objects.filter(pk=module.pk).update(position=1)
     ModuleFactory(programme=module.programme, slug="second", position=5)
     ModuleFactory(slug="hidden", programme=ProgrammeFactory(is_published=False))
     assert slugs(selectors.catalogue_for(learner)) == ["a", "b", "basics", "second"]

@@ -1,0 +1,119 @@
+"""Fuzzed imports (hypothesis): a mutated demo programme either imports, or fails with a
+`file:line:` message and writes nothing. Nothing else is ever raised."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from courses import coursecode
+from courses.coursecode import CourseCodeError
+from courses.models import Choice, Lesson, Module, Programme, Question, Step
+
+DEMO = Path(__file__).resolve().parents[2] / "courses" / "demo" / "social-media-certified.yaml"
+WHERE = re.compile(r"^fuzz\.yaml:\d+: \S")
+FUZZ = settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.sampled_from(["", "text", "quiz", "video", "getting-started", "en", "nl", "\x00", "https://x"]),
+    st.lists(st.text(max_size=8), max_size=3),
+    st.dictionaries(st.sampled_from(["en", "nl", "de", "slug", "kind"]), st.text(max_size=8), max_size=3),
+)
+
+
+def document() -> dict:
+    """The demo programme, cut to two modules so that each example runs fast."""
+    data = yaml.load(DEMO.read_text(), Loader=coursecode.FastLoader)
+    data["modules"] = data["modules"][:2]
+    return data
+
+
+def snapshot() -> list:
+    tables = [Programme, Module, Lesson, Step, Question, Choice]
+    rows = [list(model.objects.order_by("pk").values()) for model in tables]
+    rows.append(list(Module.requires.through.objects.values_list("from_module_id", "to_module_id")))
+    return rows
+
+
+def containers(data, path=()):
+    """Every mapping and list in the document, with its path."""
+    yield path, data
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, value in items:
+        if isinstance(value, dict | list):
+            yield from containers(value, (*path, key))
+
+
+@st.composite
+def mutated(draw):
+    data = document()
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        places = list(containers(data))
+        _path, target = draw(st.sampled_from(places))
+        action = draw(st.sampled_from(["replace", "delete", "add", "duplicate"]))
+        keys = list(target) if isinstance(target, dict) else list(range(len(target)))
+        if action == "add" or not keys:
+            if isinstance(target, dict):
+                target[draw(st.sampled_from(["extra", "slug", "kind", "title", "minutes"]))] = draw(
+                    values
+                )
+            else:
+                target.append(draw(values))
+            continue
+        key = draw(st.sampled_from(keys))
+        if action == "replace":
+            target[key] = draw(values)
+        elif action == "delete":
+            del target[key]
+        elif isinstance(target, list):
+            target.append(target[key])
+        else:
+            target[key] = target[key]
+    return data
+
+
+def dump(data) -> str:
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True)
+
+
+def import_or_refuse(text: str) -> None:
+    before = snapshot()
+    try:
+        coursecode.import_documents([coursecode.parse_text(text, label="fuzz.yaml")])
+    except CourseCodeError as error:
+        assert WHERE.match(str(error)), str(error)
+        assert snapshot() == before, f"partial write after: {error}"
+
+
+@pytest.fixture
+def imported(db):
+    coursecode.import_documents([coursecode.parse_text(dump(document()), label="x")])
+
+
+@FUZZ
+@given(data=mutated())
+def test_a_mutated_programme_imports_or_fails_with_file_and_line(imported, data):
+    import_or_refuse(dump(data))
+
+
+@FUZZ
+@given(
+    position=st.integers(min_value=0, max_value=20_000),
+    junk=st.text(alphabet=st.sampled_from(list(":-[]{}!&*#|>'\"\n\t %@`,?x")), min_size=1, max_size=6),
+)
+def test_broken_yaml_text_fails_with_file_and_line(imported, position, junk):
+    text = dump(document())
+    position = position % len(text)
+    import_or_refuse(text[:position] + junk + text[position:])
