@@ -95,7 +95,9 @@ def test_simultaneous_quiz_submissions_never_exceed_the_attempt_limit(learner):
     quiz = QuizStepFactory(max_attempts=2)
     services.enrol(person=learner, module=quiz.lesson.module)
     answers = wrong_answers(quiz)
-    results, errors = at_once(lambda _i: services.submit_quiz(person=learner, step=quiz, answers=answers))
+    results, errors = at_once(
+        lambda _i: services.submit_quiz(person=learner, step=quiz, answers=answers)
+    )
     assert len(results) == 2 and len(errors) == THREADS - 2
     assert all(isinstance(error, services.CourseError) for error in errors)
     assert sorted(QuizAttempt.objects.values_list("number", flat=True)) == [1, 2]

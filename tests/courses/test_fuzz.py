@@ -27,15 +27,19 @@ values = st.one_of(
     st.integers(min_value=-(10**12), max_value=10**12),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=40),
-    st.sampled_from(["", "text", "quiz", "video", "getting-started", "en", "nl", "\x00", "https://x"]),
+    st.sampled_from(
+        ["", "text", "quiz", "video", "getting-started", "en", "nl", "\x00", "https://x"]
+    ),
     st.lists(st.text(max_size=8), max_size=3),
-    st.dictionaries(st.sampled_from(["en", "nl", "de", "slug", "kind"]), st.text(max_size=8), max_size=3),
+    st.dictionaries(
+        st.sampled_from(["en", "nl", "de", "slug", "kind"]), st.text(max_size=8), max_size=3
+    ),
 )
 
 
 def document() -> dict:
     """The demo programme, cut to two modules so that each example runs fast."""
-    data = yaml.load(DEMO.read_text(), Loader=coursecode.FastLoader)
+    data = yaml.safe_load(DEMO.read_text())
     data["modules"] = data["modules"][:2]
     return data
 
@@ -111,7 +115,9 @@ def test_a_mutated_programme_imports_or_fails_with_file_and_line(imported, data)
 @FUZZ
 @given(
     position=st.integers(min_value=0, max_value=20_000),
-    junk=st.text(alphabet=st.sampled_from(list(":-[]{}!&*#|>'\"\n\t %@`,?x")), min_size=1, max_size=6),
+    junk=st.text(
+        alphabet=st.sampled_from(list(":-[]{}!&*#|>'\"\n\t %@`,?x")), min_size=1, max_size=6
+    ),
 )
 def test_broken_yaml_text_fails_with_file_and_line(imported, position, junk):
     text = dump(document())
