@@ -7,6 +7,7 @@ through the services, which keep counts, signals and the waitlist right.
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from polymorphic.admin import (
@@ -42,9 +43,14 @@ from .models import (
 )
 from .permissions import can_author
 
+# Web addresses typed without a scheme are https (Django 6's default, without the warning).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
 
 class AuthoredAdmin(admin.ModelAdmin):
     """Content the programme team authors: full access for them."""
+
+    formfield_overrides = URL_FIELDS
 
     def has_module_permission(self, request):
         return can_author(request.user) or super().has_module_permission(request)
@@ -82,6 +88,8 @@ class RecordAdmin(admin.ModelAdmin):
 
 
 class AuthoredInline:
+    formfield_overrides = URL_FIELDS
+
     def has_view_permission(self, request, obj=None):
         return can_author(request.user)
 
@@ -215,6 +223,7 @@ class StepInline(AuthoredInline, StackedPolymorphicInline):
 
     class Video(StackedPolymorphicInline.Child):
         model = VideoStep
+        formfield_overrides = URL_FIELDS
 
     class Quiz(StackedPolymorphicInline.Child):
         model = QuizStep

@@ -19,6 +19,7 @@ from ..models import (
     Enrolment,
     Module,
     PolicyStep,
+    Programme,
     QuizStep,
     Session,
     SessionStep,
@@ -29,6 +30,7 @@ from ..models import (
 FOLDER = Path(__file__).resolve().parent
 
 # People who finished the foundation (and a platform module), so certification can evaluate them.
+# They are among those the policies demo has acknowledge policy 2.0, so their stories agree.
 FOUNDATION = [
     "getting-started",
     "speaking-as-employee",
@@ -36,11 +38,10 @@ FOUNDATION = [
     "complaints-and-questions",
 ]
 COMPLETERS = {
-    "olivia.bennett": [*FOUNDATION, "linkedin"],
-    "lars.visser": [*FOUNDATION, "linkedin"],
     "anouk.mulder": [*FOUNDATION, "linkedin"],
     "charlotte.hughes": [*FOUNDATION, "twitter"],
-    "jesse.dekker": [*FOUNDATION, "twitter"],
+    "koen.vandenberg": [*FOUNDATION, "linkedin"],
+    "sanne.devries": [*FOUNDATION, "twitter"],
 }
 # People who finished getting started and took a seat at the filming workshop.
 FILMING = [
@@ -203,6 +204,24 @@ class _Journey:
         content = SUBMISSIONS[step.submission_kind](self.person, step)
         return services.submit_assignment(person=self.person, step=step, **content)
 
+    def ask_time(self, *, decided_by=None, approve=True, reason="") -> None:
+        """Ask for the training time of the programme that needs approval; a lead may decide."""
+        programme = (
+            Programme.objects.filter(requires_time_approval=True)
+            .order_by("position", "slug")
+            .first()
+        )
+        if programme is None:
+            return
+        approval = services.request_time_approval(person=self.person, programme=programme)
+        if decided_by is not None:
+            services.decide_time_approval(
+                approval=approval, by=self.people[decided_by], approve=approve, reason=reason
+            )
+        if approve and decided_by is not None:
+            first = programme.modules.order_by("position").first()
+            self.complete(first.slug, until=_third_step(first))
+
     def acknowledge(self, step: PolicyStep, **options):
         services.acknowledge_policy_step(person=self.person, step=step)
 
@@ -222,6 +241,15 @@ class _Journey:
             },
         )
         services.record_attendance(booking=booking, by=session.trainer, attended=True)
+
+
+def _third_step(module) -> str | None:
+    slugs = list(
+        Step.objects.filter(lesson__module=module)
+        .order_by("lesson__position", "position")
+        .values_list("slug", flat=True)[:3]
+    )
+    return slugs[-1] if len(slugs) == 3 else None
 
 
 ACTIONS = {
@@ -279,6 +307,16 @@ def _progress() -> list[str]:
         if local not in COMPLETERS:
             journey(local, lambda j: j.complete("getting-started"))
     _book_filming(people)
+    # Training time for the role modules: one approved (and started), one declined.
+    journey("anouk.mulder", lambda j: j.ask_time(decided_by="pieter.vandijk"))
+    journey(
+        "charlotte.hughes",
+        lambda j: j.ask_time(
+            decided_by="willem.bos",
+            approve=False,
+            reason="Year-end closing keeps the whole unit busy until February; ask me again then.",
+        ),
+    )
 
     journey(
         LEARNER,
@@ -286,6 +324,7 @@ def _progress() -> list[str]:
         lambda j: j.complete("speaking-as-employee", until="personal-and-business"),
         lambda j: j.complete("linkedin", until="first-article"),
         lambda j: j.submit(_step("linkedin", "recruiting-stories", "first-article")),
+        lambda j: j.ask_time(),  # waits for the unit lead, Pieter van Dijk
     )
     journey(STUCK, lambda j: j.complete("getting-started", until="means-and-time"))
 
