@@ -92,3 +92,11 @@ def test_visiting_a_step_remembers_where_to_resume(learner, enrolled, steps):
 
 def test_visiting_a_step_of_a_module_not_enrolled_in_changes_nothing(learner, steps):
     assert services.visit_step(person=learner, step=steps["quiz"]) is None
+
+
+def test_the_reason_a_learner_cannot_enrol_is_given_in_their_language(learner, module):
+    from django.utils import translation
+
+    later = ModuleFactory(programme=module.programme, title_en="Later", requires=[module])
+    with translation.override("nl"), pytest.raises(services.CourseError, match="Rond eerst"):
+        services.enrol(person=learner, module=later)
