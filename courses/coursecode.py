@@ -489,16 +489,22 @@ def _check_together(programmes: list[CheckedProgramme]) -> None:
     # The graph of prerequisites: the files' modules as written, the others as stored.
     edges: dict[str, list[str]] = {}
     stored_ids = {m["id"]: m["slug"] for m in stored.values()}
+    # Modules of these programmes that the files no longer list are removed by this import.
+    removed = {
+        slug
+        for slug, row in stored.items()
+        if row["programme__slug"] in by_slug and slug not in in_files
+    }
     for module_id, required_id in Module.requires.through.objects.values_list(
         "from_module_id", "to_module_id"
     ):
         slug = stored_ids[module_id]
-        if slug not in in_files:
+        if slug not in in_files and slug not in removed:
             edges.setdefault(slug, []).append(stored_ids[required_id])
     for slug, (_programme, module) in in_files.items():
         edges[slug] = list(module.requires)
         for index, required in enumerate(module.requires):
-            if required not in in_files and required not in stored:
+            if required not in in_files and (required not in stored or required in removed):
                 (module.here / "requires" / index).fail(
                     _("unknown prerequisite '%(slug)s': no module has this slug")
                     % {"slug": required}
@@ -544,8 +550,9 @@ def _comparable(value):
 
 
 class _Writer:
-    def __init__(self, result: ImportResult):
+    def __init__(self, result: ImportResult, claimed: set[str]):
         self.result = result
+        self.claimed = claimed  # every module slug in this import (a module may change programme)
 
     def save(self, obj, before: dict | None, label: str, here: Here, *, exclude=()) -> None:
         try:
@@ -571,7 +578,7 @@ class _Writer:
         modules = {m.slug: m for m in Module.objects.filter(programme=programme)}
         wanted = {m.values["slug"] for m in checked.modules}
         for slug_, module in modules.items():
-            if slug_ not in wanted:
+            if slug_ not in wanted and slug_ not in self.claimed:
                 self.remove_module(module, checked.here / "modules")
         for position, module in enumerate(checked.modules):
             self.module(programme, module, position)
@@ -702,7 +709,7 @@ def import_documents(documents: list[Document]) -> ImportResult:
     checked = [check_document(document) for document in documents]
     _check_together(checked)
     result = ImportResult(programmes=[p.values["slug"] for p in checked])
-    writer = _Writer(result)
+    writer = _Writer(result, {m.values["slug"] for p in checked for m in p.modules})
     try:
         with transaction.atomic():
             stored = [(writer.programme(programme), programme) for programme in checked]

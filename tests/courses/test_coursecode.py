@@ -491,3 +491,33 @@ def test_exit_codes_of_the_console_script(tmp_path):
         [*academy, "export-programme", "basics-programme"], env=env, capture_output=True, text=True
     )
     assert exported.returncode == 0 and "slug: basics-programme" in exported.stdout
+
+
+def test_a_module_may_move_to_another_programme_imported_with_it(db):
+    other = SMALL.replace("basics-programme", "second-programme").replace(
+        "first-module", "other-module"
+    )
+    load(SMALL)
+    load(other, label="second.yaml")
+    # first-module moves from the first programme to the second one, in one import.
+    moved = other.replace("  - slug: other-module", "  - slug: first-module", 1)
+    emptied = SMALL.replace("slug: first-module", "slug: kept-module")
+    coursecode.import_documents(
+        [
+            coursecode.parse_text(moved, label="second.yaml"),
+            coursecode.parse_text(emptied, label="small.yaml"),
+        ]
+    )
+    assert Module.objects.get(slug="first-module").programme.slug == "second-programme"
+    assert not Module.objects.filter(slug="other-module").exists()
+
+
+def test_a_prerequisite_on_a_module_removed_by_the_same_import_is_unknown(db):
+    load(SMALL)
+    text = SMALL.replace("slug: first-module", "slug: renamed-module").replace(
+        "    lessons:", "    requires: [first-module]\n    lessons:", 1
+    )
+    with pytest.raises(
+        CourseCodeError, match=r"requires\[0\]: unknown prerequisite 'first-module'"
+    ):
+        load(text)
