@@ -16,7 +16,7 @@ from courses.models import Choice, Lesson, Module, Programme, Question, Step
 DEMO = Path(__file__).resolve().parents[2] / "courses" / "demo" / "social-media-certified.yaml"
 WHERE = re.compile(r"^fuzz\.yaml:\d+: \S")
 FUZZ = settings(
-    max_examples=100,
+    max_examples=50,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
