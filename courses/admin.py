@@ -18,7 +18,10 @@ from polymorphic.admin import (
     StackedPolymorphicInline,
 )
 
+from people.models import Language
+
 from . import selectors, services
+from .dataspec import SLUG
 from .models import (
     AssignmentStep,
     Booking,
@@ -154,6 +157,31 @@ class LessonInline(AuthoredInline, admin.TabularInline):
 
 
 class ModuleForm(forms.ModelForm):
+    """Languages and roles as checkboxes, platforms as a comma-separated list of tags."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("languages"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages the module is offered in."),
+    )
+    audience_roles = forms.MultipleChoiceField(
+        label=_("for roles"),
+        required=False,
+        choices=[
+            ("trainer", _("Trainers and champions")),
+            ("lead", _("Unit leads")),
+            ("programme", _("The programme team")),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: everyone."),
+    )
+    platforms = forms.CharField(
+        label=_("platforms"),
+        required=False,
+        help_text=_("Tags separated by commas, e.g. linkedin, twitter, video."),
+    )
+
     class Meta:
         model = Module
         fields = [
@@ -171,6 +199,22 @@ class ModuleForm(forms.ModelForm):
             "audience_roles",
             "requires",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["platforms"] = ", ".join(self.instance.platforms)
+
+    def clean_platforms(self) -> list[str]:
+        tags = [tag.strip().lower() for tag in self.cleaned_data["platforms"].split(",")]
+        tags = [tag for tag in tags if tag]
+        for tag in tags:
+            if not SLUG.match(tag):
+                raise forms.ValidationError(
+                    _("'%(tag)s' is not a tag: use lower-case letters, digits and hyphens.")
+                    % {"tag": tag}
+                )
+        return list(dict.fromkeys(tags))
 
     def clean(self):
         cleaned = super().clean()
@@ -375,6 +419,11 @@ class SessionAdmin(AuthoredAdmin):
     autocomplete_fields = ["trainer"]
     list_select_related = ["step", "trainer"]
     inlines = [BookingInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.bookings.exists():
+            return ["step"]  # bookings point at the step too; move people by cancelling
+        return []
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

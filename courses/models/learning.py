@@ -7,6 +7,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from people.models import Language
+
 from .catalogue import Module, Programme
 from .steps import AssignmentStep, QuizStep, Step
 
@@ -22,7 +24,13 @@ class Enrolment(models.Model):
     module = models.ForeignKey(
         Module, verbose_name=_("module"), on_delete=models.PROTECT, related_name="enrolments"
     )
-    language = models.CharField(_("language"), max_length=2, default="en")
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text=_("The language the learner follows the module in."),
+    )
     enrolled_at = models.DateTimeField(_("enrolled at"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)

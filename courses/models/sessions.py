@@ -6,8 +6,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from people.models import Language
+
 from .steps import SessionStep
-from .text import LANGUAGES
 
 PERSON = settings.AUTH_USER_MODEL
 
@@ -27,7 +28,7 @@ class Session(models.Model):
     online_url = models.URLField(_("online link"), max_length=500, blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), default=12)
     language = models.CharField(
-        _("language"), max_length=2, choices=[(code, code) for code in LANGUAGES], default="en"
+        _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
     trainer = models.ForeignKey(
         PERSON,

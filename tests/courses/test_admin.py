@@ -80,13 +80,13 @@ def module_form(module, **changes) -> dict:
         "slug": module.slug,
         "position": 0,
         "minutes": 120,
-        "platforms": "[]",
-        "languages": '["en", "nl"]',
+        "platforms": "",
+        "languages": ["en", "nl"],
         "title_en": module.title_en,
         "summary_en": "",
         "title_nl": "",
         "summary_nl": "",
-        "audience_roles": "[]",
+        "audience_roles": [],
         "requires": [],
         "lessons-TOTAL_FORMS": 0,
         "lessons-INITIAL_FORMS": 0,
@@ -110,11 +110,28 @@ def test_a_prerequisite_cycle_is_refused_in_the_admin(client_for, programme, mod
 def test_bad_languages_and_minutes_are_refused_in_the_admin(client_for, programme, module):
     response = client_for(programme).post(
         reverse("admin:courses_module_change", args=[module.pk]),
-        module_form(module, languages='["fr"]', minutes=0),
+        module_form(module, languages=["fr"], minutes=0, platforms="LinkedIn!"),
     )
     page = response.content.decode()
-    assert "Use only these languages: en, nl." in page
+    assert "Select a valid choice. fr is not one of the available choices." in page
+    assert "is not a tag" in page
     assert "Ensure this value is greater than or equal to 1." in page
+
+
+def test_module_tags_languages_and_roles_are_saved_from_the_admin(client_for, programme, module):
+    response = client_for(programme).post(
+        reverse("admin:courses_module_change", args=[module.pk]),
+        module_form(
+            module, platforms="LinkedIn , video,linkedin", languages=["nl"], audience_roles=["lead"]
+        ),
+    )
+    assert response.status_code == 302
+    module.refresh_from_db()
+    assert (module.platforms, module.languages, module.audience_roles) == (
+        ["linkedin", "video"],
+        ["nl"],
+        ["lead"],
+    )
 
 
 def test_a_text_step_is_added_through_the_step_admin(client_for, programme, steps):
