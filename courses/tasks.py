@@ -9,14 +9,16 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 
-def _home_url() -> str:
-    return settings.ACADEMY_BASE_URL.rstrip("/") + reverse("learner_home")
+def _url(name: str) -> str:
+    return settings.ACADEMY_BASE_URL.rstrip("/") + reverse(name)
 
 
-def _send(*, to, subject: str, template: str, context: dict, attachments=()) -> None:
+def _send(
+    *, to, subject: str, template: str, context: dict, attachments=(), home: str = "learner_home"
+) -> None:
     message = EmailMessage(
         subject=subject,
-        body=render_to_string(template, {**context, "url": _home_url()}),
+        body=render_to_string(template, {**context, "url": _url(home)}),
         to=[to.email],
     )
     for attachment in attachments:
@@ -101,6 +103,7 @@ def send_time_approval_request(approval_id: int) -> None:
                 % {"name": approval.person.name},
                 template="courses/email/time_approval_request.txt",
                 context={"approval": approval, "lead": lead},
+                home="lead_home",
             )
 
 

@@ -31,7 +31,7 @@ def real_step(step) -> Step:
 
 def enrolment_for(person, step, *, lock: bool = True) -> Enrolment:
     """The person's enrolment in the step's module; CourseError when not enrolled."""
-    enrolments = Enrolment.objects.select_related("module__programme").filter(
+    enrolments = Enrolment.objects.select_related("module__programme", "person").filter(
         person=person, module__lessons=step.lesson_id
     )
     if lock:

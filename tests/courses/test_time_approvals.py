@@ -45,7 +45,7 @@ def test_the_leads_are_emailed_about_a_request(
     with django_capture_on_commit_callbacks(execute=True):
         services.request_time_approval(person=learner, programme=paid)
     assert [m.to for m in mailoutbox] == [[lead.email]]
-    assert "2.5 hours" in mailoutbox[0].body
+    assert "2.5 hours" in mailoutbox[0].body and "/lead/" in mailoutbox[0].body
 
 
 @pytest.mark.parametrize(
