@@ -24,8 +24,10 @@ def test_marking_a_text_done_records_it_once_and_moves_the_resume_point(
 
 
 def test_a_video_is_marked_done_by_the_learner_too(learner, enrolled, steps):
+    assert not steps["video"].is_complete_for(learner)
     services.mark_step_done(person=learner, step=steps["video"])
     assert StepCompletion.objects.get().step_id == steps["video"].pk
+    assert steps["video"].is_complete_for(learner)
 
 
 @pytest.mark.parametrize("kind", ["quiz", "assignment", "session"])
