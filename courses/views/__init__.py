@@ -1,0 +1,1 @@
+"""Pages of the courses app: `learning` for learners, `staff` for trainers, champions and leads."""

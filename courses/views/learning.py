@@ -1,0 +1,1 @@
+"""What a learner does: the catalogue, modules, steps of every kind, bookings."""
