@@ -70,6 +70,7 @@ MODULE_SPEC = dataspec.specs(
     dataspec.Text("title", required=True, max_length=200),
     dataspec.Text("summary"),
     dataspec.Integer("minutes", minimum=1, maximum=MAX_MODULE_MINUTES, required=True),
+    dataspec.Boolean("foundation", attr="is_foundation", default=False),
     dataspec.SlugList("platforms"),
 )
 LESSON_SPEC = dataspec.specs(

@@ -78,6 +78,14 @@ class Module(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(MAX_MODULE_MINUTES)],
         help_text=_("The training time a learner needs, used for time approval."),
     )
+    is_foundation = models.BooleanField(
+        _("part of the foundation"),
+        default=False,
+        help_text=_(
+            "The foundation every employee takes first; the adoption funnel counts who "
+            "completed all foundation modules."
+        ),
+    )
     platforms = models.JSONField(
         _("platforms"), default=list, blank=True, help_text=_("Tags such as linkedin, twitter.")
     )
