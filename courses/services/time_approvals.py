@@ -38,6 +38,7 @@ def request_time_approval(*, person, programme: Programme) -> TimeApproval:
     from .. import tasks
 
     transaction.on_commit(lambda: tasks.send_time_approval_request.enqueue(approval.pk))
+    send_on_commit(signals.time_approval_requested, TimeApproval, approval=approval)
     return approval
 
 

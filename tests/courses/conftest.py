@@ -85,6 +85,7 @@ def signals_sent():
         "module_completed",
         "programme_completed",
         "assignment_approved",
+        "time_approval_requested",
         "time_approval_decided",
         "attendance_recorded",
     ]

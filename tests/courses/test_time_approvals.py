@@ -30,6 +30,15 @@ def test_the_request_asks_for_the_minutes_of_every_module(request_):
     assert request_.minutes == 90 + 60 and request_.status == "requested"
 
 
+def test_a_request_is_announced_once(
+    learner, paid, signals_sent, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.request_time_approval(person=learner, programme=paid)
+        services.request_time_approval(person=learner, programme=paid)
+    assert signals_sent == [("time_approval_requested", {"approval": first})]
+
+
 def test_asking_twice_gives_the_same_request(learner, paid, request_):
     assert services.request_time_approval(person=learner, programme=paid).pk == request_.pk
 
