@@ -189,6 +189,7 @@ class ModuleForm(forms.ModelForm):
             "slug",
             "position",
             "minutes",
+            "is_foundation",
             "platforms",
             "languages",
             "title_en",
@@ -238,15 +239,28 @@ class ModuleForm(forms.ModelForm):
 @admin.register(Module)
 class ModuleAdmin(AuthoredAdmin):
     form = ModuleForm
-    list_display = ["title_en", "programme", "position", "minutes", "slug"]
-    list_filter = ["programme"]
+    list_display = ["title_en", "programme", "position", "minutes", "is_foundation", "slug"]
+    list_filter = ["programme", "is_foundation"]
     search_fields = ["slug", "title_en", "title_nl"]
     prepopulated_fields = {"slug": ["title_en"]}
     filter_horizontal = ["requires", "audience_units"]
     list_select_related = ["programme"]
     inlines = [LessonInline]
     fieldsets = [
-        (None, {"fields": ["programme", "slug", "position", "minutes", "platforms", "languages"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "programme",
+                    "slug",
+                    "position",
+                    "minutes",
+                    "is_foundation",
+                    "platforms",
+                    "languages",
+                ]
+            },
+        ),
         (_("English"), {"fields": ["title_en", "summary_en"]}),
         (_("Dutch"), {"fields": ["title_nl", "summary_nl"]}),
         (
