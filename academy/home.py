@@ -18,7 +18,7 @@ class Section:
 
 
 HOME_SECTIONS: dict[str, list[str]] = {
-    "learner": ["certification.home.learner_section"],
+    "learner": ["courses.home.learner_section", "certification.home.learner_section"],
     "trainer": ["certification.home.nominate_section", "community.home.champion_section"],
     "lead": ["certification.home.nominate_section", "community.home.insight_section"],
     "programme": [

@@ -6,7 +6,9 @@ service of that kind.
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.validators import FileExtensionValidator
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import AssignmentStep, Booking, Module
@@ -15,8 +17,27 @@ from .services.assignments import MAX_FILE_BYTES, MAX_TEXT
 SUBMISSION_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "png", "jpg", "jpeg", "mp4", "txt"]
 
 
-class QuizForm(forms.Form):
+class StepAnswerForm(forms.Form):
+    """A learner's answer to a step. Each kind's form names the service it feeds
+    (`service_name`, a function of `courses.services` taking `person=` and
+    `form.service_kwargs()`), what it needs from the page's state (`state_kwargs`, given
+    `selectors.step_state`) and what the learner is told once it worked (`outcome`)."""
+
+    service_name = ""
+
+    @classmethod
+    def state_kwargs(cls, state) -> dict:
+        return {}
+
+    def outcome(self, result) -> tuple[int, str]:  # pragma: no cover - every form overrides
+        """(a `django.contrib.messages` level, the line shown) for what the service returned."""
+        raise NotImplementedError
+
+
+class QuizForm(StepAnswerForm):
     """One question per field, in the order of `questions` (from `selectors.quiz_state`)."""
+
+    service_name = "submit_quiz"
 
     def __init__(self, *args, step, questions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,6 +78,19 @@ class QuizForm(forms.Form):
             )
         return {"step": self.step, "answers": answers}
 
+    @classmethod
+    def state_kwargs(cls, state) -> dict:
+        return {"questions": state.questions}
+
+    def outcome(self, attempt) -> tuple[int, str]:
+        if attempt.passed:
+            return messages.SUCCESS, _("You passed the quiz with %(score)d%%.") % {
+                "score": attempt.score
+            }
+        return messages.WARNING, _(
+            "You scored %(score)d%%; you need %(mark)d%% to pass. See the feedback below."
+        ) % {"score": attempt.score, "mark": self.step.pass_mark}
+
 
 def _text_field(required: bool) -> forms.Field:
     return forms.CharField(
@@ -92,7 +126,9 @@ SUBMISSION_FIELDS = {
 }
 
 
-class SubmissionForm(forms.Form):
+class SubmissionForm(StepAnswerForm):
+    service_name = "submit_assignment"
+
     def __init__(self, *args, step: AssignmentStep, **kwargs):
         super().__init__(*args, **kwargs)
         self.step = step
@@ -107,8 +143,14 @@ class SubmissionForm(forms.Form):
     def service_kwargs(self) -> dict:
         return {"step": self.step, **self.cleaned_data}
 
+    def outcome(self, submission) -> tuple[int, str]:
+        return messages.SUCCESS, _(
+            "Handed in. A trainer or champion reviews your work; you see their feedback here."
+        )
 
-class PolicyAcknowledgementForm(forms.Form):
+
+class PolicyAcknowledgementForm(StepAnswerForm):
+    service_name = "acknowledge_policy_step"
     confirm = forms.BooleanField(
         label=_("I have read the social media policy and will follow it."),
         error_messages={"required": _("Tick the box to acknowledge the policy.")},
@@ -121,9 +163,14 @@ class PolicyAcknowledgementForm(forms.Form):
     def service_kwargs(self) -> dict:
         return {"step": self.step}
 
+    def outcome(self, enrolment) -> tuple[int, str]:
+        return messages.SUCCESS, _("Thank you: you acknowledged the social media policy.")
 
-class BookingForm(forms.Form):
+
+class BookingForm(StepAnswerForm):
     """Choose one of the upcoming sessions of a session step (from `selectors.sessions_for`)."""
+
+    service_name = "book_session"
 
     session = forms.TypedChoiceField(label=_("Session"), coerce=int, widget=forms.RadioSelect)
 
@@ -135,6 +182,40 @@ class BookingForm(forms.Form):
 
     def service_kwargs(self) -> dict:
         return {"session": self.sessions[self.cleaned_data["session"]]}
+
+    @classmethod
+    def state_kwargs(cls, state) -> dict:
+        return {"sessions": state.sessions}
+
+    def outcome(self, booking) -> tuple[int, str]:
+        when = formats.date_format(timezone.localtime(booking.session.starts_at), "DATETIME_FORMAT")
+        if booking.status == Booking.Status.WAITLISTED:
+            return messages.WARNING, _(
+                "The session on %(date)s is full: you are on its waitlist. When a seat frees, "
+                "it is yours and we email you."
+            ) % {"date": when}
+        return messages.SUCCESS, _("You have a seat at the session on %(date)s.") % {"date": when}
+
+
+class EnrolForm(forms.Form):
+    """Enrol in a module, in one of the languages it is offered in."""
+
+    language = forms.ChoiceField(label=_("Follow it in"))
+
+    def __init__(self, *args, module: Module, preferred: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.conf import settings
+
+        self.module = module
+        names = dict(settings.LANGUAGES)
+        offered = [code for code in module.languages if code in names] or list(names)[:1]
+        self.fields["language"].choices = [(code, names[code]) for code in offered]
+        self.fields["language"].initial = preferred if preferred in offered else offered[0]
+        if len(offered) == 1:
+            self.fields["language"].widget = forms.HiddenInput()
+
+    def service_kwargs(self) -> dict:
+        return {"module": self.module, "language": self.cleaned_data["language"]}
 
 
 class DecisionForm(forms.Form):

@@ -703,3 +703,118 @@ def time_approvals_for_lead(lead, *, status: str | None = TimeApproval.Status.RE
     if status is not None:
         approvals = approvals.filter(status=status)
     return approvals
+
+
+# --------------------------------------------------------------------------- learner pages
+
+
+def programme_by_slug(slug: str) -> Programme | None:
+    """A published programme (one query)."""
+    return Programme.objects.filter(slug=slug, is_published=True).first()
+
+
+def enrolment_in(person, module: Module) -> Enrolment | None:
+    """The person's enrolment in `module`, if any (one query)."""
+    return Enrolment.objects.filter(person=person, module=module).first()
+
+
+@dataclass
+class ModulePage:
+    outline: Outline
+    in_audience: bool
+    time_approval: TimeApproval | None  # the latest request, when the programme asks for one
+    programme_modules: int
+    programme_minutes: int
+    programme_completed_at: datetime.datetime | None
+
+    @property
+    def module(self) -> Module:
+        return self.outline.module
+
+    @property
+    def programme_hours(self) -> float:
+        return round(self.programme_minutes / 60, 1)
+
+    @property
+    def needs_time_approval(self) -> bool:
+        """The programme wants the lead to approve the training time and has not yet."""
+        return self.module.programme.requires_time_approval and (
+            self.time_approval is None or self.time_approval.status != TimeApproval.Status.APPROVED
+        )
+
+    @property
+    def can_enrol(self) -> bool:
+        return (
+            self.outline.enrolment is None
+            and self.in_audience
+            and not self.outline.missing_requirements
+            and not self.needs_time_approval
+        )
+
+
+def module_page(module: Module, person) -> ModulePage:
+    """What the module page shows `person`: the outline with progress, whether the module is
+    aimed at them, the time approval of its programme and whether they completed that."""
+    from django.db.models import Sum
+
+    from .models import ProgrammeCompletion
+
+    programme = module.programme
+    ancestors, roles = permissions.audience_facts(person)
+    totals = Module.objects.filter(programme=programme).aggregate(
+        count=Count("id"), minutes=Coalesce(Sum("minutes"), 0)
+    )
+    completion = (
+        ProgrammeCompletion.objects.filter(person=person, programme=programme)
+        .values_list("completed_at", flat=True)
+        .first()
+    )
+    return ModulePage(
+        outline=module_outline(module, person),
+        in_audience=permissions.is_in_audience(
+            person, module, ancestor_unit_ids=ancestors, roles=roles
+        ),
+        time_approval=time_approval_for(person, programme)
+        if programme.requires_time_approval
+        else None,
+        programme_modules=totals["count"],
+        programme_minutes=totals["minutes"],
+        programme_completed_at=completion,
+    )
+
+
+def time_approvals_of(person) -> list[TimeApproval]:
+    """The person's latest request for training time per programme, newest first, with the
+    programme and who decided (one query)."""
+    latest: dict[int, TimeApproval] = {}
+    for approval in (
+        TimeApproval.objects.filter(person=person, programme__is_published=True)
+        .select_related("programme", "decided_by")
+        .order_by("requested_at", "id")
+    ):
+        latest[approval.programme_id] = approval
+    return sorted(latest.values(), key=lambda a: (a.requested_at, a.pk), reverse=True)
+
+
+def booking_of(person, booking_id: int) -> Booking | None:
+    """One of the person's own bookings (any status) with its session, step and module."""
+    return (
+        Booking.objects.filter(pk=booking_id, person=person)
+        .select_related("person", "session__trainer", "session__step__lesson__module")
+        .first()
+    )
+
+
+def submission_file_for(person, submission_id: int) -> Submission | None:
+    """A submission with a file that `person` may open: their own, or one they may review."""
+    submission = (
+        Submission.objects.filter(pk=submission_id)
+        .exclude(file="")
+        .select_related("person")
+        .first()
+    )
+    if submission is None:
+        return None
+    if submission.person_id == person.pk or permissions.can_review(person, submission):
+        return submission
+    return None

@@ -5,7 +5,26 @@ from .views import learning, staff  # noqa: F401
 app_name = "courses"
 
 # -- learner pages (courses/views/learning.py) ---------------------------------------------------
-learning_urls: list = []
+learning_urls: list = [
+    path("learn/catalogue/", learning.catalogue, name="catalogue"),
+    path("learn/modules/<slug:slug>/", learning.module, name="module"),
+    path("learn/modules/<slug:slug>/enrol", learning.enrol, name="enrol"),
+    path(
+        "learn/programmes/<slug:slug>/time-approval",
+        learning.request_time_approval,
+        name="request_time_approval",
+    ),
+    path("learn/modules/<slug:slug>/<slug:lesson>/<slug:step>/", learning.step, name="step"),
+    path(
+        "learn/modules/<slug:slug>/<slug:lesson>/<slug:step>/done",
+        learning.step_done,
+        name="step_done",
+    ),
+    path("learn/bookings/", learning.bookings, name="bookings"),
+    path("learn/bookings/<int:pk>/cancel", learning.cancel_booking, name="cancel_booking"),
+    path("learn/bookings/<int:pk>.ics", learning.booking_ics, name="booking_ics"),
+    path("learn/submissions/<int:pk>/file", learning.submission_file, name="submission_file"),
+]
 
 # -- staff pages (courses/views/staff.py) ---------------------------------------------------------
 staff_urls: list = []
