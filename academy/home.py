@@ -19,10 +19,19 @@ class Section:
 
 HOME_SECTIONS: dict[str, list[str]] = {
     "learner": ["courses.home.learner_section", "certification.home.learner_section"],
-    "trainer": ["certification.home.nominate_section", "community.home.champion_section"],
-    "lead": ["certification.home.nominate_section", "community.home.insight_section"],
+    "trainer": [
+        "certification.home.nominate_section",
+        "community.home.champion_section",
+        "courses.staff_home.trainer_section",
+    ],
+    "lead": [
+        "certification.home.nominate_section",
+        "community.home.insight_section",
+        "courses.staff_home.lead_section",
+    ],
     "programme": [
         "certification.home.programme_section",
+        "courses.staff_home.programme_section",
         "community.home.nominations_section",
         "community.home.insight_section",
     ],

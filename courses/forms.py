@@ -279,12 +279,20 @@ class AttendanceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.bookings = [b for b in bookings if b.status == Booking.Status.BOOKED]
         for booking in self.bookings:
+            # Attendance that completed the step cannot be withdrawn (decision 0004): shown, fixed.
             self.fields[f"attended_{booking.pk}"] = forms.BooleanField(
-                label=booking.person.name, required=False, initial=bool(booking.attended)
+                label=booking.person.name,
+                required=False,
+                initial=bool(booking.attended),
+                disabled=bool(booking.attended),
             )
 
     def decisions(self) -> list[tuple[Booking, bool]]:
         return [(b, self.cleaned_data[f"attended_{b.pk}"]) for b in self.bookings]
+
+    def rows(self) -> list[tuple[Booking, forms.BoundField]]:
+        """Each booked learner with their checkbox, for a roster table."""
+        return [(b, self[f"attended_{b.pk}"]) for b in self.bookings]
 
 
 class CatalogueFilterForm(forms.Form):
@@ -310,3 +318,35 @@ class CatalogueFilterForm(forms.Form):
             "language": data.get("language") or None,
             "platform": data.get("platform") or None,
         }
+
+
+class ReviewQueueFilterForm(forms.Form):
+    """Narrow the review queue to a unit (with the units below it) or a module."""
+
+    unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
+    module = forms.TypedChoiceField(label=_("Module"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, units, modules, **kwargs):
+        """`units` as (unit, depth) in tree order (`selectors.review_units`), `modules` a list."""
+        super().__init__(*args, **kwargs)
+        self.units = [unit for unit, _depth in units]
+        self.fields["unit"].choices = [("", _("All units"))] + [
+            (unit.pk, "\u2003" * depth + unit.name) for unit, depth in units
+        ]
+        self.fields["module"].choices = [("", _("All modules"))] + [
+            (module.pk, module.title()) for module in modules
+        ]
+
+    def selector_kwargs(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        kwargs = {}
+        if data.get("unit") is not None:
+            # Tree order lists a parent before its children, so one pass gathers the subtree.
+            ids = {data["unit"]}
+            for unit in self.units:
+                if unit.parent_id in ids:
+                    ids.add(unit.pk)
+            kwargs["unit_ids"] = ids
+        if data.get("module") is not None:
+            kwargs["module_id"] = data["module"]
+        return kwargs

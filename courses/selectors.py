@@ -8,11 +8,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, IntegerField, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from people.models import Unit
+from people.selectors import unit_tree
 
 from . import permissions, policy, quiz
 from .models import (
@@ -533,8 +534,8 @@ def assignment_state(person, step: AssignmentStep) -> AssignmentState:
     return AssignmentState(step=step, rounds=rounds)
 
 
-def review_queue(reviewer, *, unit_ids=None) -> QuerySet[Submission]:
-    """Submissions waiting for review that `reviewer` may review (trainers/champions: their units; programme team: all), oldest first; `unit_ids` narrows further."""
+def review_queue(reviewer, *, unit_ids=None, module_id: int | None = None) -> QuerySet[Submission]:
+    """Submissions waiting for review that `reviewer` may review (trainers/champions: their units; programme team: all), oldest first; `unit_ids` and `module_id` narrow further."""
     scope = permissions.review_unit_ids(reviewer)
     if scope is not None and not scope:
         return Submission.objects.none()
@@ -548,7 +549,34 @@ def review_queue(reviewer, *, unit_ids=None) -> QuerySet[Submission]:
         submissions = submissions.filter(person__unit_id__in=scope)
     if unit_ids is not None:
         submissions = submissions.filter(person__unit_id__in=list(unit_ids))
+    if module_id is not None:
+        submissions = submissions.filter(step__lesson__module_id=module_id)
     return submissions
+
+
+def review_backlog(reviewer) -> dict:
+    """How many submissions wait in `reviewer`'s queue and since when the oldest waits (one query)."""
+    return (
+        review_queue(reviewer).order_by().aggregate(count=Count("id"), oldest=Min("submitted_at"))
+    )
+
+
+def review_units(reviewer) -> list[tuple[Unit, int]]:
+    """The units whose learners `reviewer` may review, in tree order with their depth (one query)."""
+    scope = permissions.review_unit_ids(reviewer)
+    if scope is not None and not scope:
+        return []
+    return unit_tree(scope)
+
+
+def review_modules(reviewer) -> list[Module]:
+    """The modules with submissions waiting in `reviewer`'s queue, in catalogue order (one query)."""
+    waiting = review_queue(reviewer).order_by().values("step__lesson__module_id")
+    return list(
+        Module.objects.filter(pk__in=waiting)
+        .select_related("programme")
+        .order_by("programme__position", "programme__slug", "position", "slug")
+    )
 
 
 def submission_for_review(reviewer, submission_id: int) -> Submission | None:
@@ -665,12 +693,41 @@ def sessions_run_by(person, *, since=None) -> list[Session]:
     return _with_seats(sessions)
 
 
+def trainer_sessions(person, *, upcoming: bool) -> QuerySet[Session]:
+    """Sessions `person` runs (the programme team: all) with `booked`, `waitlisted` and
+    `attended` counts: those not ended yet soonest first, or (`upcoming=False`) those ended,
+    latest first."""
+    now = timezone.now()
+    sessions = _sessions().annotate(
+        attended_count=Count("bookings", filter=Q(bookings__attended=True))
+    )
+    if not permissions.is_programme_team(person):
+        sessions = sessions.filter(trainer=person)
+    if upcoming:
+        return sessions.filter(ends_at__gte=now)
+    return sessions.filter(ends_at__lt=now).order_by("-starts_at", "-id")
+
+
+def session_to_run(person, session_id: int) -> Session | None:
+    """One session with its counts (as `trainer_sessions`), if `person` runs it or is on the
+    programme team; else None."""
+    session = (
+        _sessions()
+        .annotate(attended_count=Count("bookings", filter=Q(bookings__attended=True)))
+        .filter(pk=session_id)
+        .first()
+    )
+    if session is None or not permissions.can_run_session(person, session):
+        return None
+    return session
+
+
 def session_roster(session: Session) -> QuerySet[Booking]:
     """Everyone booked or waitlisted for a session (booked first, in order of booking)."""
     return (
         Booking.objects.filter(session=session, status__in=Booking.ACTIVE)
         .select_related("person__unit")
-        .order_by("-status", "created_at", "id")
+        .order_by("status", "created_at", "id")  # "booked" sorts before "waitlisted"
     )
 
 
@@ -703,6 +760,38 @@ def time_approvals_for_lead(lead, *, status: str | None = TimeApproval.Status.RE
     if status is not None:
         approvals = approvals.filter(status=status)
     return approvals
+
+
+def time_approvals_waiting(lead) -> dict:
+    """How many requests wait for `lead`'s decision and since when the oldest waits (one query)."""
+    return (
+        time_approvals_for_lead(lead)
+        .order_by()
+        .aggregate(count=Count("id"), oldest=Min("requested_at"))
+    )
+
+
+def decided_time_approvals_for_lead(lead) -> QuerySet[TimeApproval]:
+    """Approved and declined requests of people in the units `lead` leads (the programme team:
+    all), latest decision first, with who decided."""
+    return (
+        time_approvals_for_lead(lead, status=None)
+        .exclude(status=TimeApproval.Status.REQUESTED)
+        .order_by("-decided_at", "-id")
+    )
+
+
+def time_approval_to_decide(person, approval_id: int) -> TimeApproval | None:
+    """One request `person` may decide (a lead of the learner's unit or above, or the programme
+    team; never their own), else None."""
+    approval = (
+        TimeApproval.objects.select_related("person__unit", "programme", "decided_by")
+        .filter(pk=approval_id)
+        .first()
+    )
+    if approval is None or not permissions.can_decide_time_approval(person, approval):
+        return None
+    return approval
 
 
 # --------------------------------------------------------------------------- learner pages

@@ -27,6 +27,18 @@ learning_urls: list = [
 ]
 
 # -- staff pages (courses/views/staff.py) ---------------------------------------------------------
-staff_urls: list = []
+staff_urls: list = [
+    path("trainer/reviews/", staff.review_queue, name="review_queue"),
+    path("trainer/reviews/<int:pk>/", staff.review, name="review"),
+    path("trainer/reviews/<int:pk>/file", staff.review_file, name="review_file"),
+    path("trainer/sessions/", staff.my_sessions, name="my_sessions"),
+    path("trainer/sessions/<int:pk>/", staff.session_roster, name="session_roster"),
+    path("lead/time-approvals/", staff.time_approvals, name="time_approvals"),
+    path(
+        "lead/time-approvals/<int:pk>/decide",
+        staff.decide_time_approval,
+        name="decide_time_approval",
+    ),
+]
 
 urlpatterns = learning_urls + staff_urls
