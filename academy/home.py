@@ -27,6 +27,7 @@ HOME_SECTIONS: dict[str, list[str]] = {
     "lead": [
         "certification.home.nominate_section",
         "community.home.insight_section",
+        "insights.home.summary_section",
         "courses.staff_home.lead_section",
     ],
     "programme": [
@@ -34,6 +35,7 @@ HOME_SECTIONS: dict[str, list[str]] = {
         "courses.staff_home.programme_section",
         "community.home.nominations_section",
         "community.home.insight_section",
+        "insights.home.summary_section",
     ],
     # Shown at the top of every signed-in home (e.g. a banner asking to acknowledge the policy).
     "all": ["policies.home.policy_section", "community.home.everyone_section"],

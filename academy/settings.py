@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "courses",
     "community",
     "certification",
+    "insights",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",

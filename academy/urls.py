@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("community.urls")),
     path("", include("certification.urls")),
+    path("", include("insights.urls")),
 ]
 
 if settings.DEBUG:

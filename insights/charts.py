@@ -32,7 +32,7 @@ def bar_chart(bars: list[Bar], *, title: str, width: int = 640) -> SafeString:
     """Horizontal bars, one per row, longest bar scaled to the available width."""
     if not bars:
         return mark_safe("")
-    row, label_width, value_width = 28, 200, 90
+    row, label_width, value_width = 28, 270, 100
     height = row * len(bars) + 8
     plot = width - label_width - value_width
     top = max((bar.value for bar in bars), default=0) or 1
@@ -44,9 +44,9 @@ def bar_chart(bars: list[Bar], *, title: str, width: int = 640) -> SafeString:
     for i, bar in enumerate(bars):
         y = 4 + i * row
         length = max(0.0, plot * bar.value / top)
-        label = bar.label if len(bar.label) <= 28 else bar.label[:27] + "…"
+        label = bar.label if len(bar.label) <= 36 else bar.label[:35] + "…"
         parts.append(
-            f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" font-size="13" '
+            f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" font-size="12" '
             f'fill="{INK}">{escape(label)}</text>'
             f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{row - 10}" '
             f'fill="{BRAND}" rx="2"></rect>'

@@ -24,7 +24,7 @@ def on_module_completed(sender, person, module, **kwargs):
     services.record_module_completion(person=person, module=module)
 
 
-def on_time_approval_decided(sender, approval, **kwargs):
+def on_time_approval_changed(sender, approval, **kwargs):
     services.refresh_person(person_id=approval.person_id)
 
 
@@ -40,7 +40,8 @@ CONNECTIONS = [
     (courses_signals.enrolled, on_enrolled),
     (courses_signals.step_completed, on_step_completed),
     (courses_signals.module_completed, on_module_completed),
-    (courses_signals.time_approval_decided, on_time_approval_decided),
+    (courses_signals.time_approval_requested, on_time_approval_changed),
+    (courses_signals.time_approval_decided, on_time_approval_changed),
     (certification_signals.credential_issued, on_credential_issued),
     (certification_signals.credential_status_changed, on_credential_status_changed),
 ]

@@ -278,7 +278,8 @@ def funnel(scope: Scope, filters: Filters) -> Funnel:
                 values[key] = min(values.get(key, 0), values.get("headcount", 0))
 
     rows = _roll_up(scope.units, own)
-    roots = {u.id for u, _d in scope.units} - {u.id for u, d in scope.units if d > 0}
+    in_scope = {u.id for u, _d in scope.units}
+    roots = {u.id for u, _d in scope.units if u.parent_id not in in_scope}
     total = UnitFigures(unit=None)
     for row in rows:
         if row.unit.id in roots:

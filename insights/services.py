@@ -332,15 +332,12 @@ def _bulk_weekly() -> list[WeeklyActivity]:
     for row in issued:
         add(row["person__unit_id"], row["week"], None, credentials_issued=row["n"])
     # Active learners are distinct people, so they are counted per programme and overall.
-    steps = StepCompletion.objects.values(
-        "enrolment__person__unit_id", week=TruncWeek("completed_at")
-    )
-    for row in steps.annotate(n=Count("enrolment__person_id", distinct=True)):
+    steps = StepCompletion.objects.annotate(week=TruncWeek("completed_at"))
+    overall = steps.values("enrolment__person__unit_id", "week")
+    for row in overall.annotate(n=Count("enrolment__person_id", distinct=True)):
         add(row["enrolment__person__unit_id"], row["week"], None, active_learners=row["n"])
     per_programme = steps.values(
-        "enrolment__person__unit_id",
-        "enrolment__module__programme_id",
-        week=TruncWeek("completed_at"),
+        "enrolment__person__unit_id", "enrolment__module__programme_id", "week"
     ).annotate(n=Count("enrolment__person_id", distinct=True))
     for row in per_programme:
         unit_id, week = row["enrolment__person__unit_id"], row["week"]

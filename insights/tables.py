@@ -24,10 +24,17 @@ class Cell:
     percent: int | None = None
 
 
-def unit_columns(funnel: Funnel) -> list[Column]:
+def funnel_columns(funnel: Funnel) -> list[Column]:
+    """The funnel per unit: headcount, then each stage as a count and a share."""
     return [
         Column("headcount", _("Headcount")),
         *[Column(stage.key, stage.label, percent=True) for stage in funnel.stages[1:]],
+    ]
+
+
+def activity_columns() -> list[Column]:
+    """Activity, time, policy and expiry per unit."""
+    return [
         *[
             Column(f"active_{days}", _("Active in the last %(days)d days") % {"days": days}, True)
             for days in ACTIVE_WINDOWS
@@ -43,6 +50,10 @@ def unit_columns(funnel: Funnel) -> list[Column]:
             for days in EXPIRY_WINDOWS
         ],
     ]
+
+
+def unit_columns(funnel: Funnel) -> list[Column]:
+    return funnel_columns(funnel) + activity_columns()
 
 
 def _cells(figures: UnitFigures, columns: list[Column]) -> list[Cell]:
@@ -107,41 +118,50 @@ def trends_table(trend: Trend) -> Table:
     return Table("trends", header, rows, len(rows))
 
 
+PEOPLE_COLUMNS = [
+    ("name", _("Name")),
+    ("email", _("Email")),
+    ("unit", _("Unit")),
+    ("language", _("Language")),
+    ("enrolled_on", _("Enrolled on")),
+    ("modules", _("Modules completed")),
+    ("hours", _("Hours completed")),
+    ("last_active", _("Last active")),
+    ("credentials", _("Credentials")),
+    ("next_expiry", _("Next expiry")),
+    ("waiting", _("Waiting for time approval")),
+]
+
+
 def people_header() -> list[str]:
-    return [
-        _("Name"),
-        _("Email"),
-        _("Unit"),
-        _("Language"),
-        _("Enrolled on"),
-        _("Modules completed"),
-        _("Hours completed"),
-        _("Last active"),
-        _("Credentials"),
-        _("Next expiry"),
-        _("Waiting for time approval"),
-    ]
+    return [str(label) for _key, label in PEOPLE_COLUMNS]
 
 
-def person_row(person) -> list:
+def person_values(person) -> dict:
+    """One person's row of the people table (the page and the exports show the same)."""
     fact = getattr(person, "insight_fact", None)
 
     def day(moment):
         return date_format(timezone.localtime(moment), "Y-m-d") if moment else ""
 
-    return [
-        person.name,
-        person.email,
-        person.unit.name if person.unit else "",
-        person.language,
-        day(fact.enrolled_at) if fact else "",
-        fact.modules_completed if fact else 0,
-        round(fact.minutes_completed / 60, 1) if fact else 0,
-        day(fact.last_activity_at) if fact else "",
-        ", ".join(c.title for c in person.valid_credentials),
-        day(fact.next_expiry_at) if fact else "",
-        _("yes") if fact and fact.waiting_for_approval else _("no"),
-    ]
+    return {
+        "name": person.name,
+        "email": person.email,
+        "unit": person.unit.name if person.unit else "",
+        "language": person.language,
+        "enrolled_on": day(fact.enrolled_at) if fact else "",
+        "modules": fact.modules_completed if fact else 0,
+        "hours": round(fact.minutes_completed / 60, 1) if fact else 0,
+        "last_active": day(fact.last_activity_at) if fact else "",
+        "credentials": ", ".join(c.title for c in person.valid_credentials),
+        "next_expiry": day(fact.next_expiry_at) if fact else "",
+        "waiting": _("yes") if fact and fact.waiting_for_approval else _("no"),
+    }
+
+
+def person_row(person) -> list:
+    values = person_values(person)
+    return [values[key] for key, _label in PEOPLE_COLUMNS]
 
 
 def people_table(people, total: int | None = None) -> Table:

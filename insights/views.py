@@ -31,8 +31,10 @@ def _dashboard_data(request):
 def dashboard(request):
     """The adoption dashboard: the whole firm for the programme team, own units for a lead."""
     form, filters, scope, funnel, trend = _dashboard_data(request)
-    columns = tables.unit_columns(funnel)
-    rows, total = tables.unit_rows(funnel, columns)
+    funnel_columns = tables.funnel_columns(funnel)
+    activity_columns = tables.activity_columns()
+    funnel_rows, funnel_total = tables.unit_rows(funnel, funnel_columns)
+    activity_rows, activity_total = tables.unit_rows(funnel, activity_columns)
     focus = funnel.total
     funnel_bars = [
         charts.Bar(stage.label, focus[stage.key], f"{focus.percent(stage.key)}%")
@@ -50,9 +52,22 @@ def dashboard(request):
         "funnel": funnel,
         "funnel_bars": funnel_bars,
         "funnel_chart": charts.bar_chart(funnel_bars, title=_("Adoption funnel")),
-        "columns": columns,
-        "rows": rows,
-        "total": total,
+        "unit_tables": [
+            {
+                "id": "units-funnel",
+                "caption": _("Adoption funnel per unit"),
+                "columns": funnel_columns,
+                "rows": funnel_rows,
+                "total": funnel_total,
+            },
+            {
+                "id": "units-activity",
+                "caption": _("Activity, time, policy and expiring credentials per unit"),
+                "columns": activity_columns,
+                "rows": activity_rows,
+                "total": activity_total,
+            },
+        ],
         "trend": trend,
         "trend_rows": [
             (week, [trend.series[key][i] for key in series_labels])
@@ -95,12 +110,8 @@ def people(request):
     """Everyone in the viewer's units: progress, credentials, expiry, time approval."""
     form, people = _people_page_data(request)
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
-    rows = [(person, tables.person_row(person)) for person in page.object_list]
-    return render(
-        request,
-        "insights/people.html",
-        {"form": form, "page": page, "rows": rows, "header": tables.people_header()},
-    )
+    rows = [tables.person_values(person) for person in page.object_list]
+    return render(request, "insights/people.html", {"form": form, "page": page, "rows": rows})
 
 
 def _csv_response(table: Table) -> StreamingHttpResponse:

@@ -10,6 +10,7 @@ DEMO_LOADERS = [
     "courses.demo.load",
     "community.demo.load",
     "certification.demo.load",
+    "insights.demo.load",
 ]
 
 
