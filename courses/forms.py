@@ -200,7 +200,8 @@ class BookingForm(StepAnswerForm):
 class EnrolForm(forms.Form):
     """Enrol in a module, in one of the languages it is offered in."""
 
-    language = forms.ChoiceField(label=_("Follow it in"))
+    # Without a choice, the page's language when the module is offered in it.
+    language = forms.ChoiceField(label=_("Follow it in"), required=False)
 
     def __init__(self, *args, module: Module, preferred: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,7 +216,8 @@ class EnrolForm(forms.Form):
             self.fields["language"].widget = forms.HiddenInput()
 
     def service_kwargs(self) -> dict:
-        return {"module": self.module, "language": self.cleaned_data["language"]}
+        language = self.cleaned_data["language"] or self.fields["language"].initial
+        return {"module": self.module, "language": language}
 
 
 class DecisionForm(forms.Form):
