@@ -100,6 +100,33 @@ def test_the_review_page_opens_for_the_learners_trainer_and_the_programme_team(
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_only_the_learners_trainer_and_the_programme_team_decide_a_review(
+    role, people_by_role, client_for, submission
+):
+    url = reverse("courses:review", args=[submission.pk])
+    response = client_for(people_by_role[role]).post(url, {"decision": "approve"})
+    submission.refresh_from_db()
+    allowed = TRAINERS[role] == 200
+    assert response.status_code == (302 if allowed or role == "anonymous" else 403)
+    if role == "anonymous":
+        assert_login_redirect(response)
+    assert (submission.status == Submission.Status.APPROVED) == allowed
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_attendance_is_taken_only_by_the_sessions_trainer_and_the_programme_team(
+    role, people_by_role, client_for, past_session, learner, enrolled
+):
+    booking = Booking.objects.create(session=past_session, person=learner, step=past_session.step)
+    url = reverse("courses:session_roster", args=[past_session.pk])
+    response = client_for(people_by_role[role]).post(url, {f"attended_{booking.pk}": "on"})
+    booking.refresh_from_db()
+    allowed = TRAINERS[role] == 200
+    assert response.status_code == (302 if allowed or role == "anonymous" else 403)
+    assert booking.attended is (True if allowed else None)
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_the_submitted_file_downloads_only_for_reviewers(
     role, people_by_role, client_for, file_submission
 ):
