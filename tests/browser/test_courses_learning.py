@@ -166,7 +166,7 @@ def test_a_learner_completes_a_module_from_the_catalogue_to_attendance(
     assert_accessible(page)
     sessions = page.locator(".session-card")
     assert "Full; 0 people on the waitlist" in sessions.nth(0).inner_text()
-    assert "8 of 8 seats left" in sessions.nth(1).inner_text()
+    assert "8 seats left (of 8)" in sessions.nth(1).inner_text()
     sessions.nth(0).get_by_role("button", name="Join the waitlist").click()
     page.wait_for_load_state()
     assert "you are on its waitlist" in page.locator(".messages").inner_text()

@@ -739,7 +739,7 @@ def test_a_learner_books_a_seat_and_downloads_the_calendar_file(
 ):
     client = client_for(learner)
     page = client.get(step_url(steps["session"])).text
-    assert "2 of 2 seats left" in page
+    assert "2 seats left (of 2)" in page
     assert "Book a seat" in page
     response = client.post(step_url(steps["session"]), {"session": session.pk})
     assert any("You have a seat at the session" in text for text in shown_messages(response))
