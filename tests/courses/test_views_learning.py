@@ -376,6 +376,22 @@ def test_a_programme_that_needs_time_approval_asks_for_it_first(
     assert "Ask my lead" not in page
 
 
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_asks_for_their_own_training_time_only(
+    role, people_by_role, client_for, approval_programme
+):
+    response = client_for(people_by_role[role]).post(
+        reverse("courses:request_time_approval", args=["roles"])
+    )
+    if role == "anonymous":
+        assert_login_redirect(response)
+        assert not TimeApproval.objects.exists()
+    else:
+        assert list(TimeApproval.objects.values_list("person", flat=True)) == [
+            people_by_role[role].pk
+        ]
+
+
 def test_the_learner_sees_the_leads_decline_with_its_reason_and_asks_again(
     client_for, learner, lead, approval_programme
 ):
@@ -910,6 +926,16 @@ def test_my_learning_lists_training_time_waiting_and_the_next_session(
     assert "Waiting for your lead" in page and "Roles" in page
     assert "Your next session" in page
     assert reverse("courses:booking_ics", args=[booking.pk]) in page
+
+
+def test_my_learning_shows_a_declined_request_with_its_reason(
+    client_for, learner, lead, approval_programme
+):
+    approval = services.request_time_approval(person=learner, programme=approval_programme)
+    services.decide_time_approval(approval=approval, by=lead, approve=False, reason="Not now.")
+    page = client_for(learner).get(reverse("learner_home")).text
+    assert "Declined" in page and "Not now." in page
+    assert f"{reverse('courses:catalogue')}?q=Roles" in page
 
 
 def test_completed_modules_are_listed_apart(client_for, learner):
