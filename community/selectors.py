@@ -104,6 +104,28 @@ def reached_person_ids(unit_ids: Iterable[int]) -> set[int]:
     )
 
 
+def head_count_reach(unit_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """Per unit: people reached by sessions recorded with only a head count (one query).
+
+    People cannot be told apart there, so each such session adds its head count to its unit.
+    """
+    sessions = AwarenessSession.objects.filter(head_count__isnull=False)
+    if unit_ids is not None:
+        sessions = sessions.filter(unit_id__in=list(unit_ids))
+    return dict(
+        sessions.annotate(named=Count("attendees"))
+        .filter(named=0)
+        .values("unit_id")
+        .annotate(n=Sum("head_count"))
+        .values_list("unit_id", "n")
+    )
+
+
+def reached(headcount: int, named: int, counted: int) -> int:
+    """People reached in a unit: named attendees plus head counts, at most the headcount."""
+    return min(headcount, named + (counted or 0))
+
+
 def reach_per_unit(unit_ids: Iterable[int] | None = None) -> list[dict]:
     """Per unit: headcount, people reached and the share (three queries whatever the size).
 
@@ -119,19 +141,12 @@ def reach_per_unit(unit_ids: Iterable[int] | None = None) -> list[dict]:
         .annotate(n=Count("id", distinct=True))
         .values_list("unit_id", "n")
     )
-    counted = dict(
-        AwarenessSession.objects.filter(unit_id__in=ids, head_count__isnull=False)
-        .annotate(named=Count("attendees"))
-        .filter(named=0)
-        .values("unit_id")
-        .annotate(n=Sum("head_count"))
-        .values_list("unit_id", "n")
-    )
+    counted = head_count_reach(ids)
     rows = []
     for unit in units:
-        reached = min(unit.headcount, named.get(unit.id, 0) + (counted.get(unit.id) or 0))
-        share = round(100 * reached / unit.headcount) if unit.headcount else 0
-        rows.append({"unit": unit, "headcount": unit.headcount, "reached": reached, "share": share})
+        reach = reached(unit.headcount, named.get(unit.id, 0), counted.get(unit.id, 0))
+        share = round(100 * reach / unit.headcount) if unit.headcount else 0
+        rows.append({"unit": unit, "headcount": unit.headcount, "reached": reach, "share": share})
     return rows
 
 
@@ -214,14 +229,7 @@ def segment_thresholds() -> tuple[float, float]:
     )
 
 
-def segment_counts(unit_ids: Iterable[int] | None, min_group: int = MIN_GROUP) -> dict:
-    """Counts per segment among people of these units (None = everyone), in one query.
-
-    Only units where at least `min_group` people answered contribute: summing in a smaller
-    unit would let anyone subtract the shown units from the total and uncover it. `total` is
-    everyone who answered; `counted` those whose units are shown; `counts` is None when no
-    unit reaches the threshold.
-    """
+def _raw_segments(unit_ids: Iterable[int] | None) -> dict[int | None, dict[str, int]]:
     results = SegmentResult.objects.all()
     if unit_ids is not None:
         results = results.filter(person__unit_id__in=list(unit_ids))
@@ -232,6 +240,16 @@ def segment_counts(unit_ids: Iterable[int] | None, min_group: int = MIN_GROUP) -
         .values_list("person__unit_id", "segment", "n")
     ):
         per_unit.setdefault(unit_id, {})[segment] = n
+    return per_unit
+
+
+def segment_totals(per_unit: dict, min_group: int = MIN_GROUP) -> dict:
+    """Counts per segment from per-unit counts, leaving out units below `min_group`.
+
+    Summing in a smaller unit would let anyone subtract the shown units from the total and
+    uncover it. `total` is everyone who answered; `counted` those whose units are shown;
+    `counts` is None when no unit reaches the threshold.
+    """
     counts = dict.fromkeys(Segment.values, 0)
     total = counted = 0
     for unit_counts in per_unit.values():
@@ -244,23 +262,11 @@ def segment_counts(unit_ids: Iterable[int] | None, min_group: int = MIN_GROUP) -
     return {"total": total, "counted": counted, "counts": counts if counted else None}
 
 
-def segments_per_unit(unit_ids: Iterable[int] | None, min_group: int = MIN_GROUP) -> list[dict]:
-    """Per unit (people counted in their own unit only): counts, or None below `min_group`.
-
-    Two queries. Units are not rolled up, so no total can be subtracted to uncover a small unit.
-    """
-    units = list(units_with_headcount(unit_ids))
-    raw: dict[int, dict[str, int]] = {}
-    for unit_id, segment, n in (
-        SegmentResult.objects.filter(person__unit_id__in=[u.id for u in units])
-        .values("person__unit_id", "segment")
-        .annotate(n=Count("id"))
-        .values_list("person__unit_id", "segment", "n")
-    ):
-        raw.setdefault(unit_id, {})[segment] = n
+def segment_rows(units, per_unit: dict, min_group: int = MIN_GROUP) -> list[dict]:
+    """Per unit (its own people only): counts per segment, or None below `min_group`."""
     rows = []
     for unit in units:
-        counts = raw.get(unit.id, {})
+        counts = per_unit.get(unit.id, {})
         total = sum(counts.values())
         shown = None
         if total >= min_group:
@@ -270,6 +276,20 @@ def segments_per_unit(unit_ids: Iterable[int] | None, min_group: int = MIN_GROUP
             ]
         rows.append({"unit": unit, "total": total, "counts": shown})
     return rows
+
+
+def segment_counts(unit_ids: Iterable[int] | None, min_group: int = MIN_GROUP) -> dict:
+    """Counts per segment among people of these units (None = everyone), in one query."""
+    return segment_totals(_raw_segments(unit_ids), min_group)
+
+
+def segments_per_unit(unit_ids: Iterable[int] | None, min_group: int = MIN_GROUP) -> list[dict]:
+    """Per unit (people counted in their own unit only): counts, or None below `min_group`.
+
+    Two queries. Units are not rolled up, so no total can be subtracted to uncover a small unit.
+    """
+    units = list(units_with_headcount(unit_ids))
+    return segment_rows(units, _raw_segments([u.id for u in units]), min_group)
 
 
 # Topic calendar --------------------------------------------------------------------------------

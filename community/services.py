@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from people import services as people_services
 from people.models import Person, Unit
 
-from . import permissions, selectors
+from . import permissions, selectors, signals
 from .models import (
     AudienceWorksheet,
     AwarenessSession,
@@ -136,6 +136,12 @@ def record_session(
     session.full_clean()
     session.save()
     session.attendees.set(attendees)
+    person_ids = [person.pk for person in attendees]
+    transaction.on_commit(
+        lambda: signals.awareness_session_recorded.send(
+            sender=AwarenessSession, session=session, person_ids=person_ids
+        )
+    )
     return session
 
 
@@ -239,6 +245,9 @@ def submit_survey(*, person: Person, answers: dict[int, int]) -> SegmentResult:
     result, _created = SegmentResult.objects.update_or_create(
         person=person,
         defaults={"segment": segment_for(score), "score": score, "answered_at": timezone.now()},
+    )
+    transaction.on_commit(
+        lambda: signals.survey_submitted.send(sender=SegmentResult, person=person, result=result)
     )
     return result
 

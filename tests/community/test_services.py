@@ -124,6 +124,33 @@ def test_a_champion_records_a_session_with_named_attendees(unit, learner, lead):
     assert set(session.attendees.all()) == {learner, lead}
 
 
+def test_a_recorded_session_is_announced_with_its_attendees(
+    unit, learner, lead, django_capture_on_commit_callbacks
+):
+    from community import signals
+
+    sent = []
+
+    def receiver(sender, session, person_ids, **kwargs):
+        sent.append((session.title, set(person_ids)))
+
+    signals.awareness_session_recorded.connect(receiver, dispatch_uid="test:recorded")
+    try:
+        champion = ChampionFactory(person__unit=unit).person
+        with django_capture_on_commit_callbacks(execute=True):
+            services.record_session(
+                champion=champion,
+                unit=unit,
+                title="Why LinkedIn",
+                held_on=timezone.localdate(),
+                format="online",
+                attendees=[learner, lead],
+            )
+    finally:
+        signals.awareness_session_recorded.disconnect(dispatch_uid="test:recorded")
+    assert sent == [("Why LinkedIn", {learner.pk, lead.pk})]
+
+
 def test_a_trainer_who_is_not_a_champion_cannot_record_a_session(trainer, unit):
     with pytest.raises(PermissionDenied):
         services.record_session(
@@ -261,6 +288,24 @@ def test_a_learner_cannot_choose_the_featured_contributor(learner):
 @pytest.fixture
 def questions(db):
     return [QuestionFactory(weight=2), QuestionFactory(weight=1), QuestionFactory(weight=-2)]
+
+
+def test_answering_the_survey_is_announced(questions, learner, django_capture_on_commit_callbacks):
+    from community import signals
+
+    sent = []
+    signals.survey_submitted.connect(
+        lambda sender, person, result, **kwargs: sent.append((person, result.segment)),
+        dispatch_uid="test:survey",
+        weak=False,
+    )
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            answers = dict(zip([q.pk for q in questions], (5, 5, 1), strict=True))
+            services.submit_survey(person=learner, answers=answers)
+    finally:
+        signals.survey_submitted.disconnect(dispatch_uid="test:survey")
+    assert sent == [(learner, Segment.ENTHUSIAST)]
 
 
 @pytest.mark.parametrize(
