@@ -33,6 +33,13 @@ class PersonFact(models.Model):
     credential_levels = models.PositiveIntegerField(_("credential levels held"), default=0)
     # Earliest expiry among the valid credentials held, for "expiring in 30/60/90 days".
     next_expiry_at = models.DateTimeField(_("next expiry"), null=True, blank=True)
+    # The highest major policy version acknowledged: the current policy is acknowledged when
+    # this is at least the current version's major number.
+    acknowledged_major = models.PositiveIntegerField(
+        _("policy version acknowledged"), null=True, blank=True
+    )
+    reached = models.BooleanField(_("attended an awareness session"), default=False)
+    segment = models.CharField(_("segment"), max_length=12, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

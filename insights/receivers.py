@@ -5,7 +5,9 @@ a learner's progress; `academy insights-rebuild` repairs the rollups if a proces
 """
 
 from certification import signals as certification_signals
+from community import signals as community_signals
 from courses import signals as courses_signals
+from policies import signals as policy_signals
 
 from . import services
 
@@ -28,6 +30,19 @@ def on_time_approval_changed(sender, approval, **kwargs):
     services.refresh_person(person_id=approval.person_id)
 
 
+def on_policy_acknowledged(sender, person, **kwargs):
+    services.refresh_person(person_id=person.pk)
+
+
+def on_awareness_session_recorded(sender, session, person_ids, **kwargs):
+    for person_id in person_ids:
+        services.refresh_person(person_id=person_id)
+
+
+def on_survey_submitted(sender, person, **kwargs):
+    services.refresh_person(person_id=person.pk)
+
+
 def on_credential_issued(sender, credential, **kwargs):
     services.record_credential_issued(credential=credential)
 
@@ -42,6 +57,9 @@ CONNECTIONS = [
     (courses_signals.module_completed, on_module_completed),
     (courses_signals.time_approval_requested, on_time_approval_changed),
     (courses_signals.time_approval_decided, on_time_approval_changed),
+    (policy_signals.policy_acknowledged, on_policy_acknowledged),
+    (community_signals.awareness_session_recorded, on_awareness_session_recorded),
+    (community_signals.survey_submitted, on_survey_submitted),
     (certification_signals.credential_issued, on_credential_issued),
     (certification_signals.credential_status_changed, on_credential_status_changed),
 ]

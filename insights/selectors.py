@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from certification.models import CredentialDefinition, IssuedCredential
 from community import selectors as community_selectors
-from community.models import Kudos
+from community.models import Kudos, Segment
 from courses.models import Booking, Programme, Session, Submission
 from people import permissions
 from people.models import Person, Unit
@@ -131,7 +131,8 @@ class Stage:
 class UnitFigures:
     unit: Unit | None
     depth: int = 0
-    values: dict[str, int] = field(default_factory=dict)
+    values: dict[str, int] = field(default_factory=dict)  # the unit and everything below it
+    own: dict[str, int] = field(default_factory=dict)  # the unit's own people only
 
     def __getitem__(self, key: str) -> int:
         return self.values.get(key, 0)
@@ -174,7 +175,9 @@ def _people(scope: Scope, filters: Filters) -> QuerySet[Person]:
 
 
 def _per_unit(scope: Scope, filters: Filters, levels, now) -> dict[int, dict[str, int]]:
+    """One grouped query over people and their facts: every per-person figure of each unit."""
     people = _people(scope, filters)
+    current = policy_selectors.current_version()
     if filters.programme is not None:
         people = people.annotate(
             pf=FilteredRelation(
@@ -192,6 +195,17 @@ def _per_unit(scope: Scope, filters: Filters, levels, now) -> dict[int, dict[str
         "minutes_completed": Coalesce(Sum(f"{learning}minutes_completed"), 0),
         "approved_minutes": Coalesce(Sum("insight_fact__approved_minutes"), 0),
         "waiting_for_approval": Count("id", filter=Q(insight_fact__waiting_for_approval=True)),
+        "reached": Count("id", filter=Q(insight_fact__reached=True)),
+        "acknowledged": Count(
+            "id",
+            filter=Q(insight_fact__acknowledged_major__gte=current.major)
+            if current is not None
+            else Q(pk__in=[]),
+        ),
+        **{
+            f"segment_{segment}": Count("id", filter=Q(insight_fact__segment=segment))
+            for segment in Segment.values
+        },
         **{
             f"active_{days}": Count(
                 "id",
@@ -267,16 +281,14 @@ def funnel(scope: Scope, filters: Filters) -> Funnel:
         merge(unit_id, values)
     for unit_id, values in _expiring_per_unit(scope, filters, now).items():
         merge(unit_id, values)
-    for row in community_selectors.reach_per_unit(scope.unit_ids):
-        merge(row["unit"].id, {"reached": row["reached"]})
-    for row in policy_selectors.coverage_by_unit(scope.unit_ids):
-        merge(row.unit.id, {"acknowledged": row.acknowledged})
-    if filters.language:
-        # Reach and policy coverage are counted for everyone; cap them at the filtered headcount.
-        for values in own.values():
-            for key in ("reached", "acknowledged"):
-                values[key] = min(values.get(key, 0), values.get("headcount", 0))
-
+    # Sessions recorded with only a head count add to their unit's reach (capped at its
+    # headcount); they say nothing about languages, so a language filter leaves them out.
+    if not filters.language:
+        for unit_id, counted in community_selectors.head_count_reach(scope.unit_ids).items():
+            values = own.setdefault(unit_id, {})
+            values["reached"] = community_selectors.reached(
+                values.get("headcount", 0), values.get("reached", 0), counted
+            )
     rows = _roll_up(scope.units, own)
     in_scope = {u.id for u, _d in scope.units}
     roots = {u.id for u, _d in scope.units if u.parent_id not in in_scope}
@@ -291,7 +303,9 @@ def funnel(scope: Scope, filters: Filters) -> Funnel:
 def _roll_up(units: list[tuple[Unit, int]], own: dict[int, dict[str, int]]) -> list[UnitFigures]:
     """Each unit's figures plus those of every unit below it (units come in tree order)."""
     rows = [
-        UnitFigures(unit=unit, depth=depth, values=dict(own.get(unit.id, {})))
+        UnitFigures(
+            unit=unit, depth=depth, values=dict(own.get(unit.id, {})), own=own.get(unit.id, {})
+        )
         for unit, depth in units
     ]
     by_id = {row.unit.id: row for row in rows}
@@ -406,13 +420,22 @@ def sessions(scope: Scope, filters: Filters) -> list[dict]:
     ]
 
 
-def segments(scope: Scope) -> dict:
-    """Intake-survey segments, only for units with at least the minimum group size."""
+def segments(funnel: "Funnel") -> dict:
+    """Intake-survey segments per unit (its own people), only where enough people answered."""
+    per_unit = {
+        row.unit.id: {
+            segment: row.own.get(f"segment_{segment}", 0)
+            for segment in Segment.values
+            if row.own.get(f"segment_{segment}")
+        }
+        for row in funnel.rows
+    }
+    units = [row.unit for row in funnel.rows]
     return {
-        "totals": community_selectors.segment_counts(scope.unit_ids),
+        "totals": community_selectors.segment_totals(per_unit),
         "per_unit": [
             row
-            for row in community_selectors.segments_per_unit(scope.unit_ids)
+            for row in community_selectors.segment_rows(units, per_unit)
             if row["counts"] is not None
         ],
         "min_group": community_selectors.MIN_GROUP,

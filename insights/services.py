@@ -3,7 +3,8 @@
 Receivers (receivers.py) call these after the lower apps' transactions commit. A person's facts
 are recomputed from the source tables on every event that touches them (a few indexed queries
 for one person), so they cannot drift; only the weekly counters are incremented. `rebuild()`
-recomputes everything in bulk, for `academy seed` and as a repair.
+recomputes everything in bulk, for `academy seed`, the demo, and as a repair
+(`academy insights_rebuild`).
 """
 
 import datetime
@@ -14,9 +15,11 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from certification.models import IssuedCredential
+from community.models import AwarenessSession, SegmentResult
 from courses.models import Enrolment, Module, StepCompletion, TimeApproval
-from people.models import Person
+from policies.models import Acknowledgement
 
+from .bulk import BulkWriter
 from .models import ALL_PROGRAMMES, Export, PersonFact, ProgrammeFact, WeeklyActivity
 
 
@@ -73,6 +76,19 @@ def _learning_facts(enrolments: list[dict], foundation: set[int]) -> dict:
     }
 
 
+def _community_facts(person_id: int) -> dict:
+    """The policy version acknowledged, awareness reached, and the survey segment."""
+    acknowledged = Acknowledgement.objects.filter(person_id=person_id).aggregate(
+        major=Max("version__major")
+    )["major"]
+    segment = SegmentResult.objects.filter(person_id=person_id).values_list("segment", flat=True)
+    return {
+        "acknowledged_major": acknowledged,
+        "reached": AwarenessSession.attendees.through.objects.filter(person_id=person_id).exists(),
+        "segment": segment.first() or "",
+    }
+
+
 def foundation_module_ids() -> set[int]:
     return set(Module.objects.filter(is_foundation=True).values_list("id", flat=True))
 
@@ -92,6 +108,7 @@ def refresh_person(*, person_id: int) -> PersonFact:
     values = {
         **_learning_facts(enrolments, foundation),
         **_credential_facts(person_id, now),
+        **_community_facts(person_id),
         "approved_minutes": approvals.filter(status=TimeApproval.Status.APPROVED).aggregate(
             total=Sum("minutes")
         )["total"]
@@ -174,120 +191,196 @@ def record_credential_issued(*, credential: IssuedCredential) -> None:
 
 # -- bulk rebuild ------------------------------------------------------------------------------
 
-
-def _chunks(ids: list[int], size: int = 5000):
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
+PERSON_FACT_COLUMNS = [
+    "person_id",
+    "enrolled_at",
+    "last_activity_at",
+    "modules_completed",
+    "minutes_completed",
+    "foundation_completed_at",
+    "approved_minutes",
+    "waiting_for_approval",
+    "credential_levels",
+    "next_expiry_at",
+    "acknowledged_major",
+    "reached",
+    "segment",
+    "updated_at",
+]
 
 
 @transaction.atomic
 def rebuild(*, progress=None) -> dict[str, int]:
-    """Recompute every rollup from the source tables (set-based; minutes at 100k staff)."""
+    """Recompute every rollup from the source tables: one grouped query per source over the
+    whole table, merged in memory, written with COPY (about a minute at 100,000 staff)."""
+    report = progress or (lambda done, total: None)
     now = timezone.now()
+    steps = 6
     PersonFact.objects.all().delete()
     ProgrammeFact.objects.all().delete()
     WeeklyActivity.objects.all().delete()
-    foundation = foundation_module_ids()
-    person_ids = list(Person.objects.order_by("id").values_list("id", flat=True))
-    facts_written = 0
-    for chunk in _chunks(person_ids):
-        facts = _bulk_person_facts(chunk, foundation, now)
-        PersonFact.objects.bulk_create(facts.values(), batch_size=2000)
-        programme_facts = _bulk_programme_facts(chunk)
-        ProgrammeFact.objects.bulk_create(programme_facts, batch_size=2000)
-        facts_written += len(facts)
-        if progress:
-            progress(facts_written, len(person_ids))
+    facts = _person_facts(now)
+    report(1, steps)
+    writer = BulkWriter()
+    people = writer.write(
+        PersonFact,
+        PERSON_FACT_COLUMNS,
+        (
+            (person_id, *(f[c] for c in PERSON_FACT_COLUMNS[1:-1]), now)
+            for person_id, f in facts.items()
+        ),
+    )
+    report(2, steps)
+    writer.write(
+        ProgrammeFact,
+        [
+            "person_id",
+            "programme_id",
+            "enrolled_at",
+            "modules_completed",
+            "minutes_completed",
+            "last_activity_at",
+        ],
+        list(_programme_facts()),  # read everything before COPY takes the connection
+    )
+    report(4, steps)
     weekly = _bulk_weekly()
-    WeeklyActivity.objects.bulk_create(weekly, batch_size=2000)
-    return {"people": facts_written, "weeks": len(weekly)}
+    writer.write(
+        WeeklyActivity,
+        ["unit_id", "week", "programme_id", *WEEKLY_COUNTS],
+        (
+            (w.unit_id, w.week, w.programme_id, *(getattr(w, c) for c in WEEKLY_COUNTS))
+            for w in weekly
+        ),
+    )
+    report(steps, steps)
+    return {"people": people, "weeks": len(weekly)}
 
 
-def _bulk_person_facts(person_ids: list[int], foundation: set[int], now) -> dict[int, PersonFact]:
-    facts: dict[int, PersonFact] = {}
-    foundation_done: dict[int, list[datetime.datetime]] = {}
+WEEKLY_COUNTS = [
+    "enrolments",
+    "module_completions",
+    "minutes_completed",
+    "credentials_issued",
+    "active_learners",
+]
 
-    def fact(person_id: int) -> PersonFact:
-        if person_id not in facts:
-            facts[person_id] = PersonFact(person_id=person_id)
-        return facts[person_id]
 
-    for row in Enrolment.objects.filter(person_id__in=person_ids).values(
-        "person_id", "module_id", "module__minutes", "enrolled_at", "completed_at"
+def _blank_fact() -> dict:
+    return {
+        "enrolled_at": None,
+        "last_activity_at": None,
+        "modules_completed": 0,
+        "minutes_completed": 0,
+        "foundation_completed_at": None,
+        "approved_minutes": 0,
+        "waiting_for_approval": False,
+        "credential_levels": 0,
+        "next_expiry_at": None,
+        "acknowledged_major": None,
+        "reached": False,
+        "segment": "",
+    }
+
+
+def _person_facts(now) -> dict[int, dict]:
+    """Every person's facts from one grouped query per source (a row only for the active)."""
+    foundation = foundation_module_ids()
+    facts: dict[int, dict] = {}
+
+    def fact(person_id: int) -> dict:
+        found = facts.get(person_id)
+        if found is None:
+            found = facts[person_id] = _blank_fact()
+        return found
+
+    completed = Q(completed_at__isnull=False)
+    in_foundation = completed & Q(module__is_foundation=True)
+    for row in (
+        Enrolment.objects.values("person_id")
+        .annotate(
+            first=Min("enrolled_at"),
+            done=Count("id", filter=completed),
+            minutes=Sum("module__minutes", filter=completed),
+            foundation_done=Count("id", filter=in_foundation),
+            foundation_at=Max("completed_at", filter=in_foundation),
+        )
+        .iterator(chunk_size=20000)
     ):
         f = fact(row["person_id"])
-        if f.enrolled_at is None or row["enrolled_at"] < f.enrolled_at:
-            f.enrolled_at = row["enrolled_at"]
-        if row["completed_at"] is not None:
-            f.modules_completed += 1
-            f.minutes_completed += row["module__minutes"]
-            if row["module_id"] in foundation:
-                foundation_done.setdefault(row["person_id"], []).append(row["completed_at"])
-    for person_id, done in foundation_done.items():
-        if len(done) == len(foundation):
-            facts[person_id].foundation_completed_at = max(done)
+        f["enrolled_at"] = row["first"]
+        f["modules_completed"] = row["done"]
+        f["minutes_completed"] = row["minutes"] or 0
+        if foundation and row["foundation_done"] == len(foundation):
+            f["foundation_completed_at"] = row["foundation_at"]
     for person_id, last in (
-        StepCompletion.objects.filter(enrolment__person_id__in=person_ids)
-        .values("enrolment__person_id")
+        StepCompletion.objects.values("enrolment__person_id")
         .annotate(last=Max("completed_at"))
         .values_list("enrolment__person_id", "last")
+        .iterator(chunk_size=20000)
     ):
-        fact(person_id).last_activity_at = last
+        fact(person_id)["last_activity_at"] = last
     for person_id, status, minutes in (
-        TimeApproval.objects.filter(person_id__in=person_ids)
-        .values("person_id", "status")
+        TimeApproval.objects.values("person_id", "status")
         .annotate(minutes=Sum("minutes"))
         .values_list("person_id", "status", "minutes")
+        .iterator(chunk_size=20000)
     ):
         if status == TimeApproval.Status.APPROVED:
-            fact(person_id).approved_minutes = minutes
+            fact(person_id)["approved_minutes"] = minutes
         elif status == TimeApproval.Status.REQUESTED:
-            fact(person_id).waiting_for_approval = True
+            fact(person_id)["waiting_for_approval"] = True
     for person_id, level, expires_at in (
-        IssuedCredential.objects.filter(
-            person_id__in=person_ids, status=IssuedCredential.Status.VALID
-        )
+        IssuedCredential.objects.filter(status=IssuedCredential.Status.VALID)
         .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
         .values_list("person_id", "definition__level", "expires_at")
+        .iterator(chunk_size=20000)
     ):
         f = fact(person_id)
-        f.credential_levels |= 1 << level
-        if expires_at and (f.next_expiry_at is None or expires_at < f.next_expiry_at):
-            f.next_expiry_at = expires_at
+        f["credential_levels"] |= 1 << level
+        if expires_at and (f["next_expiry_at"] is None or expires_at < f["next_expiry_at"]):
+            f["next_expiry_at"] = expires_at
+    for person_id, major in (
+        Acknowledgement.objects.values("person_id")
+        .annotate(major=Max("version__major"))
+        .values_list("person_id", "major")
+        .iterator(chunk_size=20000)
+    ):
+        fact(person_id)["acknowledged_major"] = major
+    attendees = AwarenessSession.attendees.through.objects.values_list("person_id", flat=True)
+    for person_id in attendees.distinct().iterator(chunk_size=20000):
+        fact(person_id)["reached"] = True
+    for person_id, segment in SegmentResult.objects.values_list("person_id", "segment").iterator(
+        chunk_size=20000
+    ):
+        fact(person_id)["segment"] = segment
     return facts
 
 
-def _bulk_programme_facts(person_ids: list[int]) -> list[ProgrammeFact]:
+def _programme_facts():
+    """(person, programme, first enrolled, modules completed, minutes, last step) rows."""
     completed = Q(completed_at__isnull=False)
+    last_steps = {
+        (person_id, programme_id): last
+        for person_id, programme_id, last in StepCompletion.objects.values(
+            "enrolment__person_id", "enrolment__module__programme_id"
+        )
+        .annotate(last=Max("completed_at"))
+        .values_list("enrolment__person_id", "enrolment__module__programme_id", "last")
+        .iterator(chunk_size=20000)
+    }
     rows = (
-        Enrolment.objects.filter(person_id__in=person_ids)
-        .values("person_id", "module__programme_id")
+        Enrolment.objects.values("person_id", "module__programme_id")
         .annotate(
             first=Min("enrolled_at"),
             done=Count("id", filter=completed),
             minutes=Sum("module__minutes", filter=completed),
         )
+        .iterator(chunk_size=20000)
     )
-    last_steps = {
-        (person_id, programme_id): last
-        for person_id, programme_id, last in StepCompletion.objects.filter(
-            enrolment__person_id__in=person_ids
-        )
-        .values("enrolment__person_id", "enrolment__module__programme_id")
-        .annotate(last=Max("completed_at"))
-        .values_list("enrolment__person_id", "enrolment__module__programme_id", "last")
-    }
-    return [
-        ProgrammeFact(
-            person_id=row["person_id"],
-            programme_id=row["module__programme_id"],
-            enrolled_at=row["first"],
-            modules_completed=row["done"],
-            minutes_completed=row["minutes"] or 0,
-            last_activity_at=last_steps.get((row["person_id"], row["module__programme_id"])),
-        )
-        for row in rows
-    ]
+    for row in rows:
+        key = (row["person_id"], row["module__programme_id"])
+        yield (*key, row["first"], row["done"], row["minutes"] or 0, last_steps.get(key))
 
 
 def _bulk_weekly() -> list[WeeklyActivity]:

@@ -85,7 +85,7 @@ def dashboard(request):
         "backlog": selectors.review_backlog(scope),
         "kudos": selectors.kudos_activity(scope, filters),
         "sessions": selectors.sessions(scope, filters),
-        "segments": selectors.segments(scope),
+        "segments": selectors.segments(funnel),
         "policy_version": selectors.policy_version(),
         "policy": {
             "acknowledged": focus["acknowledged"],

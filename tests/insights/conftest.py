@@ -17,10 +17,11 @@ import pytest
 from django.utils import timezone
 
 from certification import services as certification
-from community.models import AwarenessSession
+from community import services as community
 from courses import services as courses
 from insights import services
 from tests.certification.factories import DefinitionFactory
+from tests.community.factories import ChampionFactory
 from tests.courses.factories import LessonFactory, ModuleFactory, ProgrammeFactory, TextStepFactory
 from tests.factories import PersonFactory, UnitFactory
 
@@ -106,14 +107,16 @@ def org(firm, django_capture_on_commit_callbacks):
         )
         revoked = certification.issue(person=people.fay, definition=certified)
         certification.revoke(credential=revoked, reason="Issued in error")
-    session = AwarenessSession.objects.create(
-        title="Why online",
-        unit=strategy,
-        champion=people.cas,
-        held_on=timezone.localdate(),
-        format="online",
-    )
-    session.attendees.set([people.cas, people.dee, people.eve])
+        # Cas, a champion, runs an awareness session for Strategy.
+        ChampionFactory(person=people.cas, unit=strategy)
+        community.record_session(
+            champion=people.cas,
+            unit=strategy,
+            title="Why online",
+            held_on=timezone.localdate(),
+            format="online",
+            attendees=[people.cas, people.dee, people.eve],
+        )
     return SimpleNamespace(
         units=SimpleNamespace(firm=firm, advisory=advisory, strategy=strategy, audit=audit),
         people=people,

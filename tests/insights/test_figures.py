@@ -4,7 +4,7 @@
 import pytest
 
 from community.models import SegmentResult
-from insights import selectors
+from insights import selectors, services
 from insights.selectors import Filters
 from tests.factories import PersonFactory
 from tests.policies.factories import AcknowledgementFactory, version
@@ -94,10 +94,18 @@ def test_a_lead_cannot_widen_their_view_with_the_unit_filter(rebuilt):
     assert funnel.rows == [] and funnel.total.values == {}
 
 
+def test_a_newer_major_version_needs_acknowledging_again(rebuilt):
+    AcknowledgementFactory(person=rebuilt.people.ann, version=version("1.0", days_ago=90))
+    version("2.0", days_ago=10)
+    services.rebuild()
+    assert figures(rebuilt.staff).total["acknowledged"] == 0
+
+
 def test_policy_coverage_counts_acknowledgements_of_the_current_version(rebuilt):
     current = version("1.0")
     for person in (rebuilt.people.ann, rebuilt.people.fay, rebuilt.people.gus):
         AcknowledgementFactory(person=person, version=current)
+    services.rebuild()
     funnel = figures(rebuilt.staff)
     assert funnel.total["acknowledged"] == 3
     assert row(funnel, rebuilt.units.audit).percent("acknowledged") == 67
@@ -110,8 +118,8 @@ def test_segments_are_shown_only_for_units_with_enough_answers(rebuilt):
         SegmentResult.objects.create(person=person, segment="enthusiast", score=5)
     for person in (rebuilt.people.fay, rebuilt.people.gus):  # Audit: only 2 answers
         SegmentResult.objects.create(person=person, segment="cynic", score=-5)
-    scope = selectors.scope_for(rebuilt.staff, Filters())
-    segments = selectors.segments(scope)
+    services.rebuild()
+    segments = selectors.segments(figures(rebuilt.staff))
     assert [r["unit"] for r in segments["per_unit"]] == [rebuilt.units.strategy]
     assert segments["totals"]["counts"]["enthusiast"] == 5
     assert segments["totals"]["counts"]["cynic"] == 0

@@ -5,9 +5,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from insights import seed as seeding
 
+STAGE_TIMES: dict[str, float] = {}
+
 
 def _progress(stage: str, done: int, total: int) -> None:
-    """A one-line progress bar on stderr."""
+    """A one-line progress bar on stderr; remembers when each stage started."""
+    STAGE_TIMES.setdefault(stage, time.monotonic())
     width = 30
     filled = int(width * done / total) if total else width
     sys.stderr.write(
@@ -48,6 +51,12 @@ class Command(BaseCommand):
         except seeding.SeedError as error:
             raise CommandError(str(error)) from None
         sys.stderr.write("\n")
-        self.stdout.write(f"Seeded in {time.monotonic() - started:.1f} s:")
+        ended = time.monotonic()
+        stages = list(STAGE_TIMES.items())
+        timings = ", ".join(
+            f"{stage} {(stages[i + 1][1] if i + 1 < len(stages) else ended) - begun:.1f} s"
+            for i, (stage, begun) in enumerate(stages)
+        )
+        self.stdout.write(f"Seeded in {ended - started:.1f} s ({timings}):")
         for line in counts.lines():
             self.stdout.write(f"  {line}")
