@@ -35,14 +35,7 @@ def dump(programme):
     return dump_definitions(definitions) or None
 
 
-def register() -> bool:
-    import importlib
+def register() -> None:
+    from courses import coursecode
 
-    try:
-        coursecode = importlib.import_module("courses.coursecode")
-    except ModuleNotFoundError as error:
-        if error.name not in ("courses.coursecode", "courses"):
-            raise
-        return False
     coursecode.register_section(SECTION, load=load, dump=dump)
-    return True

@@ -1,13 +1,10 @@
 """Listen to the lower apps' domain signals and call certification's own services.
 
-The courses and policies apps send these after their transaction commits (style.md). A signal
-module that is not there yet is skipped, so certification still loads on its own.
+The courses and policies apps send these after their transaction commits (style.md).
 """
 
-import importlib
-import logging
-
-logger = logging.getLogger(__name__)
+from courses import signals as course_signals
+from policies import signals as policy_signals
 
 
 def on_progress(sender, person, **kwargs):
@@ -31,10 +28,10 @@ def on_policy_acknowledged(sender, person, **kwargs):
 
 
 RECEIVERS = [
-    ("courses.signals", "module_completed", on_module_completed),
-    ("courses.signals", "assignment_approved", on_progress),
-    ("courses.signals", "programme_completed", on_progress),
-    ("policies.signals", "policy_acknowledged", on_policy_acknowledged),
+    (course_signals.module_completed, on_module_completed),
+    (course_signals.assignment_approved, on_progress),
+    (course_signals.programme_completed, on_progress),
+    (policy_signals.policy_acknowledged, on_policy_acknowledged),
 ]
 
 
@@ -42,14 +39,5 @@ def connect() -> None:
     from .coursecode import register
 
     register()
-    for module_name, signal_name, receiver in RECEIVERS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            logger.info("certification: %s is not available yet", module_name)
-            continue
-        signal = getattr(module, signal_name, None)
-        if signal is not None:
-            signal.connect(receiver, dispatch_uid=f"certification:{signal_name}")
+    for signal, receiver in RECEIVERS:
+        signal.connect(receiver, dispatch_uid=f"certification:{receiver.__name__}")

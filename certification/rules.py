@@ -4,26 +4,13 @@ The rule models (in models.py) mix these in, so each rule kind owns its check, i
 and its course-as-code form (style.md: polymorphism instead of `if kind ==`).
 """
 
-import importlib
-import logging
 from functools import cached_property
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
-logger = logging.getLogger(__name__)
-
-
-def _selectors(app: str):
-    """The selectors module of a lower app, or None while that app does not offer one yet."""
-    name = f"{app}.selectors"
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name != name:
-            raise
-        logger.warning("certification: %s is missing; its rules count as not met", name)
-        return None
+from courses import selectors as course_selectors
+from policies import selectors as policy_selectors
 
 
 class Facts:
@@ -34,22 +21,18 @@ class Facts:
 
     @cached_property
     def completed_modules(self) -> set[str]:
-        selectors = _selectors("courses")
-        return set(selectors.completed_module_slugs(self.person)) if selectors else set()
+        return set(course_selectors.completed_module_slugs(self.person))
 
     @cached_property
     def approved_steps(self) -> set[str]:
         """Approved assignment steps as `module/lesson/step` paths."""
-        if _selectors("courses") is None:
-            return set()
         from .sources import approved_step_paths
 
         return approved_step_paths(self.person)
 
     @cached_property
     def policy_acknowledged(self) -> bool:
-        selectors = _selectors("policies")
-        return bool(selectors and selectors.has_acknowledged_current(self.person))
+        return policy_selectors.has_acknowledged_current(self.person)
 
     @cached_property
     def held(self) -> set[int]:

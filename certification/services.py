@@ -410,11 +410,8 @@ def _policy_definitions():
 def enforce_policy_grace(*, now=None) -> int:
     """After a major policy version's grace period, suspend credentials of those who have
     not acknowledged it (only credentials whose definition requires the policy)."""
-    from .rules import _selectors
+    from policies import selectors as policy_selectors
 
-    policy_selectors = _selectors("policies")
-    if policy_selectors is None:
-        return 0
     now = now or timezone.now()
     version = policy_selectors.current_version()
     if version is None or not getattr(version, "is_major", False):

@@ -9,9 +9,8 @@ def step_path(step) -> str:
 
 
 def approved_step_paths(person) -> set[str]:
-    from courses.models import Step
-
     from courses import selectors
+    from courses.models import Step
 
     ids = selectors.approved_assignment_step_ids(person)
     if not ids:

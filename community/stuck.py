@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from courses.selectors import stuck_enrolments as courses_stuck
+
 from . import selectors
 
 IDLE_DAYS = getattr(settings, "COMMUNITY_STUCK_AFTER_DAYS", 14)
@@ -11,10 +13,6 @@ def stuck_enrolments(champion, *, limit: int | None = None):
     """Enrolments of learners in the champion's units with no progress for IDLE_DAYS."""
     ids = selectors.champion_scope_ids(champion)
     if not ids:
-        return []
-    try:
-        from courses.selectors import stuck_enrolments as courses_stuck
-    except ImportError:  # courses not ready yet: nobody is stuck
         return []
     enrolments = courses_stuck(unit_ids=ids, idle_days=IDLE_DAYS).exclude(person=champion)
     return list(enrolments[:limit] if limit else enrolments)

@@ -1,10 +1,10 @@
 """Listen to the lower apps' domain signals and call the courses app's own services.
 
 Acknowledging the current policy anywhere (the policy page, say) completes the policy steps of
-the modules a person follows. Without a policies app nothing is connected.
+the modules a person follows.
 """
 
-import importlib
+from policies import signals as policy_signals
 
 
 def on_policy_acknowledged(sender, person, **kwargs):
@@ -14,12 +14,6 @@ def on_policy_acknowledged(sender, person, **kwargs):
 
 
 def connect() -> None:
-    try:
-        signals = importlib.import_module("policies.signals")
-    except ModuleNotFoundError as error:
-        if error.name != "policies.signals":
-            raise
-        return
-    signal = getattr(signals, "policy_acknowledged", None)
-    if signal is not None:
-        signal.connect(on_policy_acknowledged, dispatch_uid="courses:policy_acknowledged")
+    policy_signals.policy_acknowledged.connect(
+        on_policy_acknowledged, dispatch_uid="courses:policy_acknowledged"
+    )

@@ -1,40 +1,26 @@
 """A new major policy version not acknowledged within its grace period suspends the credentials
 that require the policy; acknowledging reinstates them."""
 
-import sys
-import types
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from certification import services
 from certification.models import IssuedCredential
+from policies import services as policy_services
+from tests.policies.factories import AcknowledgementFactory, version
 
 from .factories import DefinitionFactory
 
 
 @pytest.fixture
-def policy(monkeypatch):
-    """The policies API (apis.md) as this test needs it: a current major version whose grace
-    period ended yesterday, and who acknowledged it."""
-    state = types.SimpleNamespace(
-        version=types.SimpleNamespace(number="2.0", is_major=True),
-        deadline=timezone.now() - timedelta(days=1),
-        acknowledged=set(),
-    )
-    fake = types.ModuleType("policies.selectors")
-    fake.current_version = lambda: state.version
-    fake.grace_deadline = lambda version: state.deadline
-    fake.acknowledged_current_ids = lambda ids, as_of=None: set(ids) & state.acknowledged
-    fake.has_acknowledged_current = lambda person, as_of=None: person.pk in state.acknowledged
-    monkeypatch.setitem(sys.modules, "policies.selectors", fake)
-    monkeypatch.setattr("policies.selectors", fake, raising=False)
-    return state
+def major(settings, learner, issued):
+    """Version 1.0 (acknowledged by the learner) and a major 2.0, 40 days in effect."""
+    settings.ACADEMY_POLICY_GRACE_DAYS = 30
+    AcknowledgementFactory(person=learner, version=version("1.0", days_ago=400))
+    return version("2.0", days_ago=40)
 
 
 def test_credentials_requiring_the_policy_are_suspended_after_the_grace_period(
-    issued, learner, policy
+    issued, learner, major
 ):
     other = services.issue(person=learner, definition=DefinitionFactory(slug="no-policy"))
     assert services.enforce_policy_grace() == 1
@@ -46,23 +32,33 @@ def test_credentials_requiring_the_policy_are_suspended_after_the_grace_period(
     assert other.current_status == "valid"
 
 
-def test_nothing_is_suspended_within_the_grace_period(issued, policy):
-    policy.deadline = timezone.now() + timedelta(days=3)
+def test_nothing_is_suspended_within_the_grace_period(settings, issued, major):
+    settings.ACADEMY_POLICY_GRACE_DAYS = 60
     assert services.enforce_policy_grace() == 0
 
 
-def test_those_who_acknowledged_keep_their_credential(issued, learner, policy):
-    policy.acknowledged.add(learner.pk)
+def test_those_who_acknowledged_keep_their_credential(issued, learner, major):
+    AcknowledgementFactory(person=learner, version=major)
     assert services.enforce_policy_grace() == 0
 
 
-def test_acknowledging_reinstates_only_policy_suspensions(issued, learner, certified, policy):
+def test_a_minor_version_asks_nobody_again(issued, learner, settings):
+    settings.ACADEMY_POLICY_GRACE_DAYS = 30
+    AcknowledgementFactory(person=learner, version=version("1.0", days_ago=400))
+    version("1.1", days_ago=40)
+    assert services.enforce_policy_grace() == 0
+
+
+def test_acknowledging_reinstates_only_policy_suspensions(
+    issued, learner, certified, major, django_capture_on_commit_callbacks
+):
     services.enforce_policy_grace()
     manual = services.issue(person=learner, definition=DefinitionFactory(slug="manual"))
     services.suspend(credential=manual, reason="Under review")
-    policy.acknowledged.add(learner.pk)
-    [reinstated] = services.reinstate_after_acknowledgement(person=learner)
-    assert reinstated == issued and reinstated.current_status == "valid"
+    with django_capture_on_commit_callbacks(execute=True):
+        policy_services.acknowledge(person=learner, language="en")
+    issued.refresh_from_db()
     manual.refresh_from_db()
+    assert issued.current_status == "valid"
     assert manual.current_status == "suspended"
     assert [e.action for e in issued.events.all()] == ["issued", "suspended", "reinstated"]
