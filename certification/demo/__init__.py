@@ -18,13 +18,21 @@ DEFINITIONS = [
             "nl": "Weet hoe je online als medewerker spreekt, binnen het socialmediabeleid van het kantoor.",
         },
         "criteria": {
-            "en": "Completed the core modules and one platform module, and acknowledged the social media policy.",
-            "nl": "Heeft de kernmodules en één platformmodule afgerond en het socialmediabeleid bevestigd.",
+            "en": "Completed the four foundation modules and one platform module, and acknowledged the social media policy.",
+            "nl": "Heeft de vier basismodules en één platformmodule afgerond en het socialmediabeleid bevestigd.",
         },
         "valid_for_days": 730,
         "renew_with": ["refresher"],
         "rules": [
-            {"kind": "modules_completed", "modules": ["getting-started", "speaking-as-employee"]},
+            {
+                "kind": "modules_completed",
+                "modules": [
+                    "getting-started",
+                    "speaking-as-employee",
+                    "topic-calendar",
+                    "complaints-and-questions",
+                ],
+            },
             {"kind": "modules_completed", "of": ["linkedin", "twitter", "video"], "at_least": 1},
             {"kind": "policy_acknowledged", "version": "current"},
         ],
@@ -37,15 +45,20 @@ DEFINITIONS = [
             "nl": "Bouwt een professionele aanwezigheid op en deelt de expertise van het kantoor met zorg.",
         },
         "criteria": {
-            "en": "Holds Social Media Certified and completed the advanced modules.",
-            "nl": "Heeft Social Media Gecertificeerd en de gevorderde modules afgerond.",
+            "en": "Holds Social Media Certified, completed a module for their role, and published a LinkedIn article a champion approved.",
+            "nl": "Heeft Social Media Gecertificeerd, rondde een module voor de eigen rol af en publiceerde een LinkedIn-artikel dat een champion goedkeurde.",
         },
         "signature_title": {"en": "Social Media Professional", "nl": "Social Media Professional"},
         "valid_for_days": 730,
         "renew_with": ["refresher"],
         "rules": [
             {"kind": "holds_credential", "credential": "certified"},
-            {"kind": "modules_completed", "modules": ["topic-calendar", "care"]},
+            {
+                "kind": "modules_completed",
+                "of": ["creating-business", "working-smarter", "supporting-colleagues"],
+                "at_least": 1,
+            },
+            {"kind": "assignment_approved", "step": "linkedin/recruiting-stories/first-article"},
             {"kind": "policy_acknowledged", "version": "current"},
         ],
     },
@@ -83,7 +96,7 @@ EXPIRED = ("grace.patel", "certified")
 
 def load() -> list[str]:
     """Create what is missing; return a line for each thing created."""
-    from people.demo import email
+    from people.demo import DOMAIN, email
     from people.models import Person
 
     from .. import services, signing
@@ -143,4 +156,9 @@ def load() -> list[str]:
             )
         give(*EXPIRED, issued_at=timezone.now() - timedelta(days=800))
         services.expire_due()
+        # Whoever the demo's learning already qualifies earns a credential the way everyone
+        # does: by its rules.
+        for person in Person.objects.filter(email__endswith="@" + DOMAIN).order_by("id"):
+            for credential in services.evaluate(person=person):
+                created.append(f"credential {credential.serial} for {person.name} (earned)")
     return created

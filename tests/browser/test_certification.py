@@ -87,27 +87,24 @@ def test_nomination_pages_are_accessible(page, lead, programme, learner, assert_
 
 
 def test_learner_earns_a_credential_and_a_visitor_verifies_it(
-    page, new_page, learner, certified, monkeypatch, assert_accessible
+    page, new_page, learner, certified, assert_accessible
 ):
-    from certification import receivers
-    from certification.rules import Facts
+    from courses import services as courses
+    from tests.courses.factories import LessonFactory, ModuleFactory, TextStepFactory
+    from tests.policies.factories import AcknowledgementFactory, version
 
-    # What the courses and policies apps report: the policy is acknowledged, one module to go.
-    done = {"modules": set()}
-    monkeypatch.setattr(Facts, "completed_modules", property(lambda f: done["modules"]))
-    monkeypatch.setattr(Facts, "policy_acknowledged", property(lambda f: True))
+    # The learner acknowledged the policy and has one step of the module "basics" to go.
+    AcknowledgementFactory(person=learner, version=version("1.0"))
+    lesson = LessonFactory(module=ModuleFactory(slug="basics"), slug="why")
+    TextStepFactory(lesson=lesson, slug="read")
+    courses.enrol(person=learner, module=lesson.module)
 
     sign_in(page, learner.email, PASSWORD)
     page.wait_for_url("**/learn/")
-    assert page.get_by_text("None yet").is_visible()
-
-    # The last requirement: the courses app reports the module completed (its signal).
-    done["modules"] = {"basics"}
-    receivers.on_module_completed(
-        sender=None, person=learner, module=type("M", (), {"slug": "basics"})
-    )
-
-    page.reload()
+    page.goto("/learn/modules/basics/why/read/")
+    page.get_by_role("button", name="Mark as done").click()
+    page.wait_for_load_state()
+    page.goto("/learn/")
     assert page.get_by_text("You earned a new credential: Social Media Certified!").is_visible()
     assert_accessible(page)
     page.get_by_role("link", name="See and share my credentials").click()
