@@ -42,6 +42,7 @@ from . import services
 from .bulk import BulkWriter
 
 DOMAIN = "seed.example"
+STAFF_DOMAIN = "staff.seed.example"  # not counted among the seeded employees
 UNIT_PREFIX = "seed-"
 FIRST_NAMES = [
     "Anna",
@@ -254,6 +255,9 @@ def _catalogue() -> Catalogue:
     if not PolicyVersion.objects.filter(published_at__isnull=False).exists():
         from policies.demo import load as load_policy
 
+        # The demo policy is published by someone of the programme team.
+        if not Person.objects.filter(is_staff=True, is_active=True).exists():
+            Person.objects.create_user(f"programme-team@{STAFF_DOMAIN}", is_staff=True)
         load_policy()
     if not SurveyQuestion.objects.exists():
         from community.demo import QUESTIONS

@@ -38,6 +38,16 @@ def test_every_unit_has_a_lead_and_people_have_managers(seeded):
     assert units.exists()
 
 
+def test_the_certified_acknowledged_the_current_policy(seeded):
+    from policies import selectors as policy_selectors
+
+    holders = Person.objects.filter(credentials__status="valid").distinct()
+    assert holders.exists()
+    assert policy_selectors.acknowledged_current_ids([p.pk for p in holders]) == {
+        p.pk for p in holders
+    }
+
+
 def test_credentials_have_unique_codes_serials_and_status_bits(seeded):
     credentials = IssuedCredential.objects.all()
     assert credentials.exists()
