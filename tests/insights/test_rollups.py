@@ -96,3 +96,12 @@ def test_weeks_start_on_monday():
 
     assert services.week_of(datetime.date(2026, 11, 25)) == datetime.date(2026, 11, 23)
     assert services.week_of(datetime.date(2026, 11, 23)) == datetime.date(2026, 11, 23)
+
+
+def test_the_rebuild_command_repairs_drifted_figures(org, capsys):
+    from django.core.management import call_command
+
+    PersonFact.objects.filter(person=org.people.ann).update(modules_completed=99)
+    call_command("insights_rebuild")
+    assert PersonFact.objects.get(person=org.people.ann).modules_completed == 3
+    assert "Rebuilt the figures of" in capsys.readouterr().out
