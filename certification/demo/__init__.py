@@ -15,11 +15,11 @@ DEFINITIONS = [
         "title": {"en": "Social Media Certified", "nl": "Social Media Gecertificeerd"},
         "description": {
             "en": "Knows how to speak as an employee online, within the firm's social media policy.",
-            "nl": "Weet hoe je online als medewerker spreekt, binnen het socialmediabeleid van het kantoor.",
+            "nl": "Weet hoe je online als medewerker spreekt, binnen het socialemediabeleid van het kantoor.",
         },
         "criteria": {
             "en": "Completed the four foundation modules and one platform module, and acknowledged the social media policy.",
-            "nl": "Heeft de vier basismodules en één platformmodule afgerond en het socialmediabeleid bevestigd.",
+            "nl": "Heeft de vier basismodules en één platformmodule afgerond en het socialemediabeleid bevestigd.",
         },
         "valid_for_days": 730,
         "renew_with": ["refresher"],

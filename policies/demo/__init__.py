@@ -20,7 +20,7 @@ VERSIONS = [
         "published_days_ago": 380,
         "effective_days_ago": 365,
         "changes_en": "The first social media policy of Brightwater.",
-        "changes_nl": "Het eerste socialmediabeleid van Brightwater.",
+        "changes_nl": "Het eerste socialemediabeleid van Brightwater.",
     },
     {
         "number": "2.0",
