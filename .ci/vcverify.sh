@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 vcverify_src="${VCVERIFY_DIR:-$repo/../shared/tools/vcverify}"
+# A clone elsewhere than beside ../shared (e.g. in /tmp) finds the tool at its usual place.
+[ -d "$vcverify_src" ] || vcverify_src=/work/shared/tools/vcverify
+[ -d "$vcverify_src" ] || { echo "vcverify: the verifier is missing (set VCVERIFY_DIR)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
