@@ -10,22 +10,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from academy.fonts import font_urls
+
 from . import signing
-
-FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"]
-
-
-def _font_urls() -> dict:
-    """file:// URLs of the DejaVu fonts, embedded in the PDF (subset) by WeasyPrint."""
-    for folder in FONT_DIRS:
-        regular = Path(folder) / "DejaVuSans.ttf"
-        if regular.exists():
-            return {
-                "regular": regular.as_uri(),
-                "bold": (Path(folder) / "DejaVuSans-Bold.ttf").as_uri(),
-                "serif": (Path(folder) / "DejaVuSerif.ttf").as_uri(),
-            }
-    return {}
 
 
 @lru_cache(maxsize=2048)
@@ -49,7 +36,7 @@ def certificate_html(credential) -> str:
                 "status_label": credential.current_status_label,
                 "verify_url": url,
                 "qr": qr_data_uri(url),
-                "fonts": _font_urls(),
+                "fonts": font_urls(),
                 "language": credential.language,
             },
         )

@@ -5,34 +5,11 @@ import datetime
 from django.conf import settings
 from django.utils import timezone, translation
 
+from academy.icalendar import escape, fold
+
 from .models import Topic
 
 PRODID = "-//Social Media Academy//Topic calendar//EN"
-
-
-def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1)."""
-    data = line.encode()
-    if len(data) <= 75:
-        return line
-    parts, start, limit = [], 0, 75
-    while start < len(data):
-        end = min(start + limit, len(data))
-        while end < len(data) and (data[end] & 0xC0) == 0x80:  # never split a UTF-8 character
-            end -= 1
-        parts.append(data[start:end].decode())
-        start, limit = end, 74
-    return "\r\n ".join(parts)
 
 
 def _event(topic: Topic, stamp: str) -> list[str]:
@@ -47,12 +24,12 @@ def _event(topic: Topic, stamp: str) -> list[str]:
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{topic.starts_on:%Y%m%d}",
         f"DTEND;VALUE=DATE:{topic.ends_on + datetime.timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{_escape(topic.title)}",
-        f"DESCRIPTION:{_escape(chr(10).join(d for d in description if d))}",
+        f"SUMMARY:{escape(topic.title)}",
+        f"DESCRIPTION:{escape(chr(10).join(d for d in description if d))}",
         "TRANSP:TRANSPARENT",
     ]
     if topic.audiences:
-        lines.append(f"CATEGORIES:{_escape(topic.audiences)}")
+        lines.append(f"CATEGORIES:{escape(topic.audiences)}")
     if topic.link_list:
         lines.append(f"URL:{topic.link_list[0]}")
     lines.append("END:VEVENT")
@@ -69,9 +46,9 @@ def topics_ical(topics, *, language: str) -> str:
             "VERSION:2.0",
             f"PRODID:{PRODID}",
             "CALSCALE:GREGORIAN",
-            f"X-WR-CALNAME:{_escape(name)}",
+            f"X-WR-CALNAME:{escape(name)}",
         ]
         for topic in topics:
             lines.extend(_event(topic, stamp))
     lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    return "".join(fold(line) + "\r\n" for line in lines)

@@ -1,6 +1,6 @@
 """An iCalendar file (RFC 5545) per booking, written with the standard library.
 
-The same hand-written approach as community/calendar.py (no library): escape, fold at 75 octets.
+Escaping and folding as in academy/icalendar.py, shared with the community topic calendar.
 """
 
 import datetime
@@ -8,34 +8,11 @@ import datetime
 from django.conf import settings
 from django.utils import timezone, translation
 
+from academy.icalendar import escape, fold
+
 from .models import Booking
 
 PRODID = "-//Social Media Academy//Sessions//EN"
-
-
-def escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1)."""
-    data = line.encode()
-    if len(data) <= 75:
-        return line
-    parts, start, limit = [], 0, 75
-    while start < len(data):
-        end = min(start + limit, len(data))
-        while end < len(data) and (data[end] & 0xC0) == 0x80:  # never split a UTF-8 character
-            end -= 1
-        parts.append(data[start:end].decode())
-        start, limit = end, 74
-    return "\r\n ".join(parts)
 
 
 def _utc(moment: datetime.datetime) -> str:

@@ -12,21 +12,11 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from academy.fonts import font_urls
+
 from .models import PolicyVersion
 
 LAYOUT = 1
-FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"]
-
-
-def _fonts() -> dict:
-    for folder in FONT_DIRS:
-        regular = Path(folder) / "DejaVuSans.ttf"
-        if regular.exists():
-            return {
-                "regular": regular.as_uri(),
-                "bold": (Path(folder) / "DejaVuSans-Bold.ttf").as_uri(),
-            }
-    return {}
 
 
 def policy_html(version: PolicyVersion, language: str) -> str:
@@ -37,7 +27,7 @@ def policy_html(version: PolicyVersion, language: str) -> str:
                 "version": version,
                 "language": version.body_language(language),
                 "title": version.policy.title(language),
-                "fonts": _fonts(),
+                "fonts": font_urls(),
                 "base_url": settings.ACADEMY_BASE_URL,
             },
         )
