@@ -1,12 +1,11 @@
-"""50 simultaneous completions give exactly one credential (PostgreSQL: real concurrency)."""
-
-import threading
+"""50 simultaneous issues give exactly one credential (PostgreSQL: real concurrency)."""
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from certification import services
 from certification.models import IssuedCredential
+from tests.concurrency import at_once
 
 
 @pytest.mark.postgres
@@ -14,23 +13,9 @@ from certification.models import IssuedCredential
 def test_fifty_simultaneous_issues_give_exactly_one_credential(learner, certified):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL")
-    barrier = threading.Barrier(50)
-    results, errors = [], []
-
-    def complete():
-        try:
-            barrier.wait()
-            results.append(services.issue(person=learner, definition=certified).pk)
-        except Exception as error:  # noqa: BLE001 - collected and asserted below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=complete) for _ in range(50)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results, errors = at_once(
+        lambda _i: services.issue(person=learner, definition=certified).pk, 50
+    )
     assert errors == []
     assert IssuedCredential.objects.count() == 1
     assert set(results) == {IssuedCredential.objects.get().pk}

@@ -1,14 +1,14 @@
 """Two tabs at once (PostgreSQL, real threads): each fact is recorded and announced once."""
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from courses import services, signals
 from courses.models import Booking, Enrolment, QuizAttempt, StepCompletion
+from tests.concurrency import at_once as run_at_once
 from tests.factories import PersonFactory
 
 from .factories import (
@@ -32,24 +32,7 @@ def _postgres_only():
 
 
 def at_once(work, count: int = THREADS) -> tuple[list, list]:
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def run(index):
-        try:
-            barrier.wait()
-            results.append(work(index))
-        except Exception as error:  # noqa: BLE001 - collected and asserted by the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
+    return run_at_once(work, count)
 
 
 @pytest.fixture

@@ -1,13 +1,12 @@
 """Simultaneous requests leave one acknowledgement and one published number (PostgreSQL)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from policies import services
 from policies.models import Acknowledgement, PolicyVersion
+from tests.concurrency import at_once
 
 from .factories import BODY_EN, BODY_NL, version
 
@@ -17,24 +16,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def run_at_once(count, work):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL")
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def run(index):
-        try:
-            barrier.wait()
-            results.append(work(index))
-        except Exception as error:  # noqa: BLE001 - collected and asserted below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
+    return at_once(work, count)
 
 
 def test_twenty_simultaneous_acknowledgements_give_one(learner):
