@@ -54,3 +54,20 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer nofollow",
     )
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+LANGUAGES = ("en", "nl")
+
+
+def in_language(obj, field: str, language: str | None = None) -> str:
+    """A text stored per language (`<field>_en`, `<field>_nl`) in `language` (default: the
+    active one), else in English, else in whichever language it was written."""
+    from django.utils.translation import get_language
+
+    language = (language or get_language() or "en")[:2]
+    preferred = [language, "en", *LANGUAGES] if language in LANGUAGES else ["en", *LANGUAGES]
+    for code in preferred:
+        value = getattr(obj, f"{field}_{code}", "")
+        if value:
+            return value
+    return ""

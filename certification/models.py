@@ -10,9 +10,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from polymorphic.models import PolymorphicModel
+
+from academy.text import in_language
 
 from .rules import (
     AssignmentApprovedMixin,
@@ -24,12 +25,6 @@ from .rules import (
 
 # The W3C minimum list size (131,072 entries): a list this large hides who is revoked.
 STATUS_LIST_SIZE = 131072
-
-
-def _bilingual(obj, field: str, language: str | None = None) -> str:
-    language = (language or get_language() or "en")[:2]
-    value = getattr(obj, f"{field}_{language}", "") if language in ("en", "nl") else ""
-    return value or getattr(obj, f"{field}_en", "")
 
 
 class CredentialDefinition(models.Model):
@@ -88,16 +83,16 @@ class CredentialDefinition(models.Model):
         return self.title()
 
     def title(self, language: str | None = None) -> str:
-        return _bilingual(self, "title", language)
+        return in_language(self, "title", language)
 
     def description(self, language: str | None = None) -> str:
-        return _bilingual(self, "description", language)
+        return in_language(self, "description", language)
 
     def criteria(self, language: str | None = None) -> str:
-        return _bilingual(self, "criteria", language)
+        return in_language(self, "criteria", language)
 
     def signature_title(self, language: str | None = None) -> str:
-        return _bilingual(self, "signature_title", language)
+        return in_language(self, "signature_title", language)
 
 
 class Rule(PolymorphicModel):

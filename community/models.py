@@ -5,19 +5,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from academy.text import in_language
 from people.models import Unit
 
 PERSON = settings.AUTH_USER_MODEL
-
-
-def _in_language(obj, field: str) -> str:
-    """The Dutch text when the page is Dutch and it exists, else the English one."""
-    if (get_language() or "en").startswith("nl"):
-        return getattr(obj, f"{field}_nl") or getattr(obj, f"{field}_en")
-    return getattr(obj, f"{field}_en") or getattr(obj, f"{field}_nl")
 
 
 class Champion(models.Model):
@@ -235,7 +228,7 @@ class SurveyQuestion(models.Model):
 
     @property
     def text(self) -> str:
-        return _in_language(self, "text")
+        return in_language(self, "text")
 
 
 class SurveyAnswer(models.Model):
@@ -321,11 +314,11 @@ class Topic(models.Model):
 
     @property
     def title(self) -> str:
-        return _in_language(self, "title")
+        return in_language(self, "title")
 
     @property
     def key_messages(self) -> str:
-        return _in_language(self, "messages")
+        return in_language(self, "messages")
 
     @property
     def hashtag_list(self) -> list[str]:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from academy.text import in_language
 from people.models import Language
 
 
@@ -52,7 +53,7 @@ class Policy(models.Model):
         return self.title("en")
 
     def title(self, language: str) -> str:
-        return (self.title_nl if language == "nl" else "") or self.title_en
+        return in_language(self, "title", language)
 
 
 class PolicyVersionQuerySet(models.QuerySet):
@@ -175,14 +176,14 @@ class PolicyVersion(models.Model):
 
     def body(self, language: str) -> str:
         """The text in `language`, falling back to English when there is no Dutch text."""
-        return (self.body_nl if language == "nl" else "") or self.body_en
+        return in_language(self, "body", language)
 
     def body_language(self, language: str) -> str:
         """The language `body(language)` is actually written in."""
         return "nl" if language == "nl" and self.body_nl else "en"
 
     def changes(self, language: str) -> str:
-        return (self.changes_nl if language == "nl" else "") or self.changes_en
+        return in_language(self, "changes", language)
 
 
 class Acknowledgement(models.Model):

@@ -1,15 +1,8 @@
 """Texts stored once per language (`<name>_en`, `<name>_nl`), read in the page's language."""
 
-from django.utils.translation import get_language
+from academy.text import LANGUAGES, in_language
 
-LANGUAGES = ("en", "nl")
-
-
-def in_language(obj, field: str, language: str | None = None) -> str:
-    """The text in `language` (default: the active one), falling back to English."""
-    language = (language or get_language() or "en")[:2]
-    value = getattr(obj, f"{field}_{language}", "") if language in LANGUAGES else ""
-    return value or getattr(obj, f"{field}_en", "")
+__all__ = ["LANGUAGES", "in_language", "set_texts", "texts"]
 
 
 def texts(obj, field: str) -> dict[str, str]:

@@ -21,3 +21,17 @@ def test_javascript_links_are_removed():
 
 def test_empty_text_gives_empty_html():
     assert render_markdown("") == ""
+
+
+def test_a_text_is_read_in_the_language_asked_then_english_then_any():
+    from types import SimpleNamespace
+
+    from academy.text import in_language
+
+    both = SimpleNamespace(title_en="Hello", title_nl="Hallo")
+    english = SimpleNamespace(title_en="Hello", title_nl="")
+    dutch = SimpleNamespace(title_en="", title_nl="Hallo")
+    assert in_language(both, "title", "nl") == "Hallo"
+    assert in_language(english, "title", "nl") == "Hello"
+    assert in_language(dutch, "title", "en") == "Hallo"
+    assert in_language(both, "title", "de") == "Hello"
