@@ -222,7 +222,6 @@ class Counts:
     kudos: int = 0
     submissions: int = 0
     time_approvals: int = 0
-    extra: dict = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         return [

@@ -261,10 +261,6 @@ class Funnel:
     total: UnitFigures
     levels: list[tuple[int, str]]
 
-    @property
-    def max_depth(self) -> int:
-        return max((row.depth for row in self.rows), default=0)
-
 
 def funnel(scope: Scope, filters: Filters) -> Funnel:
     """The adoption funnel and the per-unit figures beside it (about ten queries)."""
