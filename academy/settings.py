@@ -37,6 +37,14 @@ ACADEMY_BASE_URL = os.environ.get("ACADEMY_BASE_URL", "http://localhost:8000").r
 # Ed25519 key (PEM or a path; empty: generated into DATA_DIR), verification requests per minute.
 ACADEMY_ISSUER_NAME = os.environ.get("ACADEMY_ISSUER_NAME", "")
 ACADEMY_ISSUER_KEY = os.environ.get("ACADEMY_ISSUER_KEY", "")
+# The RS256/ES256 key of VC-JWTs (RSA or EC P-256, PEM or a path; empty: generated into DATA_DIR),
+# and the issuer's branding on credentials and public pages (empty: defaults, see README).
+ACADEMY_ISSUER_JWT_KEY = os.environ.get("ACADEMY_ISSUER_JWT_KEY", "")
+ACADEMY_ISSUER_URL = os.environ.get("ACADEMY_ISSUER_URL", "")
+ACADEMY_ISSUER_LOGO = os.environ.get("ACADEMY_ISSUER_LOGO", "")
+ACADEMY_ISSUER_EMAIL = os.environ.get("ACADEMY_ISSUER_EMAIL", "")
+ACADEMY_ISSUER_DESCRIPTION = os.environ.get("ACADEMY_ISSUER_DESCRIPTION", "")
+ACADEMY_LINKEDIN_ORGANIZATION_ID = os.environ.get("ACADEMY_LINKEDIN_ORGANIZATION_ID", "")
 ACADEMY_VERIFY_RATE_LIMIT = int(os.environ.get("ACADEMY_VERIFY_RATE_LIMIT", "60"))
 # Social media policy: days after a major version takes effect for everyone to acknowledge it.
 ACADEMY_POLICY_GRACE_DAYS = int(os.environ.get("ACADEMY_POLICY_GRACE_DAYS", "30"))

@@ -22,22 +22,25 @@ def qr_data_uri(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=0)
 
 
-def certificate_html(credential) -> str:
+def certificate_html(credential, language: str | None = None) -> str:
+    """The certificate's HTML in `language` (the holder's by default): the frozen texts in that
+    language, the labels translated."""
+    language = language or credential.language
     url = signing.verify_url(credential, credential.snapshot.get("base_url"))
-    with translation.override(credential.language):
+    with translation.override(language):
         return render_to_string(
             "certification/certificate.html",
             {
                 "credential": credential,
-                "title": credential.snapshot_text("title"),
-                "criteria": credential.snapshot_text("criteria"),
+                "title": credential.snapshot_text("title", language),
+                "criteria": credential.snapshot_text("criteria", language),
                 "issuer_name": credential.snapshot.get("issuer_name", ""),
                 "status": credential.current_status,
                 "status_label": credential.current_status_label,
                 "verify_url": url,
                 "qr": qr_data_uri(url),
                 "fonts": font_urls(),
-                "language": credential.language,
+                "language": language,
             },
         )
 
@@ -52,25 +55,28 @@ def _folder() -> Path:
     return Path(settings.DATA_DIR) / "certificates"
 
 
-def _name(credential) -> str:
+def _name(credential, language: str) -> str:
     expires = int(credential.expires_at.timestamp()) if credential.expires_at else 0
-    return f"{credential.code}-{credential.current_status}-{expires}.pdf"
+    return f"{credential.code}-{credential.current_status}-{expires}-{language}.pdf"
 
 
-def certificate_pdf(credential) -> Path:
-    """The certificate as it is now: from the cache folder, or rendered and stored."""
+def certificate_pdf(credential, language: str | None = None) -> Path:
+    """The certificate as it is now, in `language` (the holder's by default): from the cache
+    folder, or rendered and stored."""
+    language = language or credential.language
     folder = _folder()
-    path = folder / _name(credential)
+    path = folder / _name(credential, language)
     if path.exists():
         return path
     folder.mkdir(parents=True, exist_ok=True)
-    data = render_pdf(certificate_html(credential))
+    data = render_pdf(certificate_html(credential, language))
     # Write then rename, so a reader never sees half a file; drop older renderings.
     handle, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
     with os.fdopen(handle, "wb") as out:
         out.write(data)
     os.replace(tmp, path)
+    # Drop renderings of an older status or expiry (other languages of this one stay).
     for old in folder.glob(f"{credential.code}-*.pdf"):
-        if old != path:
+        if old != path and not old.name.startswith(path.name.rsplit("-", 1)[0] + "-"):
             old.unlink(missing_ok=True)
     return path

@@ -35,3 +35,52 @@ class NominationForm(forms.Form):
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("decline", _("Decline"))])
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class ExportForm(forms.Form):
+    """Which holders' certificates and credentials go into a bulk export."""
+
+    definition = forms.ModelChoiceField(
+        label=_("Credential"),
+        queryset=CredentialDefinition.objects.all(),
+        required=False,
+        empty_label=_("All credentials"),
+        to_field_name="slug",
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status"))],
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit (and the units below it)"),
+        queryset=None,
+        required=False,
+        empty_label=_("The whole organisation"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from people.models import Unit
+
+        from .models import IssuedCredential
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("Any status")), *IssuedCredential.Status.choices]
+        self.fields["unit"].queryset = Unit.objects.order_by("name")
+
+    def filters(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "definition": data["definition"].slug if data["definition"] else "",
+            "status": data["status"],
+            "unit": data["unit"].pk if data["unit"] else None,
+        }
+
+    def description(self) -> str:
+        data = self.cleaned_data
+        parts = [
+            str(data["definition"]) if data["definition"] else str(_("All credentials")),
+            dict(self.fields["status"].choices).get(data["status"]) or str(_("Any status")),
+            data["unit"].name if data["unit"] else str(_("The whole organisation")),
+        ]
+        return " · ".join(str(p) for p in parts)

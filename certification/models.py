@@ -7,6 +7,7 @@ criteria, issuer); later edits to a person or a definition never change it (cont
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -27,10 +28,24 @@ from .rules import (
 STATUS_LIST_SIZE = 131072
 
 
+# Paths under /credentials/ that are not achievement pages (/credentials/<slug>/).
+RESERVED_SLUGS = ("mine", "nominate", "nominations", "status", "issuer", "export", "wallet")
+
+
+def validate_definition_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("%(slug)s is reserved for a page of the academy; choose another slug."),
+            params={"slug": value},
+        )
+
+
 class CredentialDefinition(models.Model):
     """A credential people can earn, such as "Social Media Certified"."""
 
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, validators=[validate_definition_slug]
+    )
     title_en = models.CharField(_("title (English)"), max_length=150)
     title_nl = models.CharField(_("title (Dutch)"), max_length=150, blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
@@ -227,10 +242,14 @@ class IssuedCredential(models.Model):
     # Bitstring Status List position, the same index in the revocation and suspension lists.
     status_list = models.PositiveIntegerField(default=0)
     status_index = models.PositiveIntegerField()
-    # The signed forms, made once (in a task or on first request) and then never changed.
+    # The signed forms, made when the credential is issued, in the same transaction, and then
+    # never changed (a renewal signs the new validity again; `academy credentials-upgrade`
+    # re-signs forms of an older `signed_format`).
     signed_json = models.TextField(blank=True)
     signed_jwt = models.TextField(blank=True)
+    signed_jwt_eddsa = models.TextField(blank=True, db_default="")
     signed_at = models.DateTimeField(null=True, blank=True)
+    signed_format = models.PositiveSmallIntegerField(default=0, db_default=0)
     # Whether the person has looked at it since it was issued (the "new credential" highlight).
     seen_at = models.DateTimeField(null=True, blank=True)
 
@@ -313,6 +332,8 @@ class CredentialEvent(models.Model):
         EXPIRED = "expired", _("Expired")
         REPLACED = "replaced", _("Replaced")
         SIGNED = "signed", _("Signed")
+        UPGRADED = "upgraded", _("Signed again in the current format")
+        WALLET = "wallet", _("Delivered to a wallet")
 
     credential = models.ForeignKey(
         IssuedCredential, on_delete=models.PROTECT, related_name="events"
@@ -391,3 +412,89 @@ class Nomination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} → {self.definition}"
+
+
+class WalletOffer(models.Model):
+    """One offer of an issued credential to its holder's wallet (OpenID for Verifiable
+    Credential Issuance, pre-authorised code flow). Codes and tokens are stored as SHA-256
+    digests only; a code is used once, a token lives minutes."""
+
+    class State(models.TextChoices):
+        OFFERED = "offered", _("Offered")
+        REDEEMED = "redeemed", _("Code exchanged for a token")
+        ISSUED = "issued", _("Delivered")
+        INVALIDATED = "invalidated", _("Withdrawn")
+
+    credential = models.ForeignKey(
+        IssuedCredential, on_delete=models.CASCADE, related_name="wallet_offers"
+    )
+    code_id = models.CharField(max_length=64, unique=True)
+    token_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    state = models.CharField(max_length=12, choices=State.choices, default=State.OFFERED)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    token_expires_at = models.DateTimeField(null=True, blank=True)
+    # The wallet's key (RFC 7638 thumbprints, hashed) and DID, once delivered.
+    fingerprint = models.CharField(max_length=64, blank=True)
+    holder_id = models.CharField(max_length=2000, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("wallet offer")
+        verbose_name_plural = _("wallet offers")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.credential_id} {self.state}"
+
+
+class WalletNonce(models.Model):
+    """A spent `c_nonce` of a wallet's key proof, kept until it would have expired anyway: the
+    primary key makes spending it twice impossible, in every process."""
+
+    nonce_id = models.CharField(max_length=64, primary_key=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.nonce_id
+
+
+class CredentialExport(models.Model):
+    """A ZIP of the certificates (PDF) and credentials (JSON) of a filtered set of holders, made
+    in the background for the programme team; `done` of `total` is its progress."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    filters = models.JSONField(default=dict, blank=True)
+    description = models.CharField(max_length=300, blank=True)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=200, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("credential export")
+        verbose_name_plural = _("credential exports")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(done__lte=models.F("total")), name="export_done_le_total"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pk} {self.state} {self.done}/{self.total}"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(self.done * 100 / self.total)

@@ -51,14 +51,17 @@ def active_credential(person, definition) -> IssuedCredential | None:
 
 
 def status_list_bits(list_number: int) -> tuple[list[int], list[int]]:
-    """Indices set in the revocation and in the suspension list of one list number."""
+    """Indices set in the revocation and in the suspension list of one list number: the
+    revoked, and the suspended together with the revoked."""
     rows = IssuedCredential.objects.filter(
         status_list=list_number,
         status__in=[IssuedCredential.Status.REVOKED, IssuedCredential.Status.SUSPENDED],
     ).values_list("status", "status_index")
     revoked = [index for status, index in rows if status == IssuedCredential.Status.REVOKED]
-    suspended = [index for status, index in rows if status == IssuedCredential.Status.SUSPENDED]
-    return revoked, suspended
+    # The suspension list answers "may this credential be accepted now?": a revoked credential
+    # never may, so its bit stays set there too (the one status entry; docs/decisions/0009).
+    not_acceptable = [index for _status, index in rows]
+    return revoked, not_acceptable
 
 
 def pending_nominations():
@@ -77,3 +80,32 @@ def nominable_definitions():
 
     ids = NominationApprovedRule.objects.values_list("definition_id", flat=True)
     return CredentialDefinition.objects.filter(is_active=True, id__in=ids)
+
+
+def skills_of(definition, language: str) -> list[str]:
+    """What holding the credential shows someone can do: the titles of the modules its rules
+    ask for, in rule order (Open Badges `tag`, the "skills" of the public pages)."""
+    from courses.models import Module
+
+    from .models import ModulesCompletedRule
+
+    slugs: list[str] = []
+    for rule in ModulesCompletedRule.objects.filter(definition=definition).order_by(
+        "position", "id"
+    ):
+        slugs += [slug for slug in rule.modules if slug not in slugs]
+    titles = {m.slug: m.title(language) for m in Module.objects.filter(slug__in=slugs)}
+    return [titles[slug] for slug in slugs if slug in titles]
+
+
+def status_list_exists(number: int) -> bool:
+    """A status list is published once a credential has a position in it."""
+    return IssuedCredential.objects.filter(status_list=number).exists()
+
+
+def definition_by_slug(slug: str) -> CredentialDefinition | None:
+    return (
+        CredentialDefinition.objects.filter(slug=slug)
+        .prefetch_related(Prefetch("rules", queryset=Rule.objects.order_by("position", "id")))
+        .first()
+    )

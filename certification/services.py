@@ -4,6 +4,7 @@ Every change writes one audit event in the same transaction (style.md: pretix's 
 Signing and PDF rendering happen after commit, in background tasks (see tasks.py).
 """
 
+import json
 import secrets
 import unicodedata
 from datetime import timedelta
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from . import selectors, signals
+from . import issuer, selectors, signals, signing
 from .models import (
     STATUS_LIST_SIZE,
     CredentialDefinition,
@@ -23,6 +24,7 @@ from .models import (
     IssuedCredential,
     Nomination,
     PolicyAcknowledgedRule,
+    new_public_code,
 )
 from .rules import Facts
 
@@ -41,33 +43,37 @@ def _log(credential, action, *, actor=None, reason="", **data) -> CredentialEven
 
 
 def issuer_name() -> str:
-    """ACADEMY_ISSUER_NAME, else "<firm> Social Media Academy", else "Social Media Academy"."""
-    configured = getattr(settings, "ACADEMY_ISSUER_NAME", "")
-    if configured:
-        return configured
-    from people.models import Unit
-
-    firm = Unit.objects.filter(kind=Unit.Kind.FIRM).order_by("id").first()
-    return f"{firm.name} Social Media Academy" if firm else "Social Media Academy"
+    return issuer.name()
 
 
-def snapshot_of(definition: CredentialDefinition) -> dict:
+def snapshot_of(definition: CredentialDefinition, *, language: str) -> dict:
     """What an issued credential says about its definition and issuer, frozen at issue."""
-    from .signing import issuer_did
-
     both = ("en", "nl")
+    base = settings.ACADEMY_BASE_URL
     return {
         "definition": definition.slug,
         "title": {lang: definition.title(lang) for lang in both},
         "description": {lang: definition.description(lang) for lang in both},
         "criteria": {lang: definition.criteria(lang) for lang in both},
         "signature_title": {lang: definition.signature_title(lang) for lang in both},
-        "issuer_name": issuer_name(),
-        "issuer_id": issuer_did(),
-        "base_url": settings.ACADEMY_BASE_URL,
+        "skills": {lang: selectors.skills_of(definition, lang) for lang in both},
+        "issuer_name": issuer.name(),
+        "issuer": issuer.branding(language),
+        "issuer_id": signing.issuer_did(),
+        "base_url": base,
+        "achievement_id": signing.achievement_url(definition.slug, base),
+        "achievement_image": signing.achievement_image_url(definition.slug, base),
         "credential_uuid": f"urn:uuid:{_uuid4()}",
-        "subject_uuid": f"urn:uuid:{_uuid4()}",
     }
+
+
+def recipient_of(person) -> dict:
+    """The holder as Open Badges 3.0 names them: a salted SHA-256 hash of the email."""
+    from openbadgeslib.ob3 import IdentityObject
+
+    salt = secrets.token_hex(16)
+    identity = IdentityObject.create(person.email.strip().lower(), salt=salt)
+    return {"salt": salt, "hash": identity.identity_hash}
 
 
 def _uuid4() -> str:
@@ -101,27 +107,32 @@ def issue(
     evidence: str = "",
     by_hand: bool = False,
     issued_at=None,
+    expires_at=None,
+    holder_name: str = "",
 ) -> IssuedCredential:
-    """Issue `definition` to `person`; idempotent: an active credential is returned as it is."""
+    """Issue `definition` to `person`, signed in the same transaction; idempotent: an active
+    credential is returned as it is."""
     existing = selectors.active_credential(person, definition)
     if existing is not None:
         return existing
     issued_at = issued_at or timezone.now()
-    expires_at = (
-        issued_at + timedelta(days=definition.valid_for_days) if definition.valid_for_days else None
-    )
-    snapshot = snapshot_of(definition)
+    if expires_at is None and definition.valid_for_days:
+        expires_at = issued_at + timedelta(days=definition.valid_for_days)
+    snapshot = snapshot_of(definition, language=person.language)
+    snapshot["recipient"] = recipient_of(person)
     for attempt in range(INDEX_ATTEMPTS * 4):
+        code = new_public_code()
         credential = IssuedCredential(
             definition=definition,
             person=person,
             serial=f"pending-{secrets.token_hex(8)}",
+            code=code,
             issued_at=issued_at,
             expires_at=expires_at,
             # NFC: canonicalisation does not normalise Unicode, so freeze one form of the name.
-            holder_name=unicodedata.normalize("NFC", person.name),
+            holder_name=unicodedata.normalize("NFC", holder_name or person.name),
             language=person.language,
-            snapshot=snapshot,
+            snapshot={**snapshot, "credential_id": signing.credential_url(code)},
             evidence=evidence,
             awarded_by_hand=by_hand,
             # A random position in the list hides the order of issue; after a few collisions
@@ -142,6 +153,8 @@ def issue(
                     serial=credential.serial,
                     evidence=evidence,
                 )
+                # Signed with the issue record: what was issued is frozen from the start.
+                signing.sign_credential(credential)
         except IntegrityError:
             # Either someone issued the same credential at the same moment (return theirs)
             # or the random status-list position was taken (try another).
@@ -158,7 +171,6 @@ def _after_issue(credential: IssuedCredential) -> None:
     from . import tasks
 
     def run():
-        tasks.sign_credential.enqueue(credential.pk)
         tasks.render_certificate.enqueue(credential.pk)
         signals.credential_issued.send(
             sender=IssuedCredential, credential=credential, person=credential.person
@@ -285,10 +297,9 @@ def renew(*, credential: IssuedCredential, actor=None, reason: str) -> IssuedCre
         raise CredentialError(_("Only a valid credential can be renewed."))
     old = credential.expires_at
     credential.expires_at = old + timedelta(days=credential.definition.valid_for_days)
-    # The signed forms carry validUntil: sign again (same snapshot, same id) with the new date.
-    credential.signed_json = credential.signed_jwt = ""
-    credential.signed_at = None
     credential.save()
+    # The signed forms carry validUntil: sign again (same snapshot, same id) with the new date.
+    signing.sign_credential(credential, replace=True, created=timezone.now())
     _log(
         credential,
         CredentialEvent.Action.RENEWED,
@@ -297,9 +308,6 @@ def renew(*, credential: IssuedCredential, actor=None, reason: str) -> IssuedCre
         old_expires_at=old.isoformat(),
         new_expires_at=credential.expires_at.isoformat(),
     )
-    from . import tasks
-
-    transaction.on_commit(lambda: tasks.sign_credential.enqueue(credential.pk))
     _after_status_change(credential, credential.status)
     return credential
 
@@ -322,6 +330,7 @@ def reissue(
         publish_reason=True,
         suspension="",
     )
+    now = timezone.now()
     new = issue(
         person=person,
         definition=old.definition,
@@ -329,13 +338,11 @@ def reissue(
         reason=reason or _("Re-issued to replace %(serial)s") % {"serial": old.serial},
         evidence=old.evidence,
         by_hand=old.awarded_by_hand,
+        issued_at=now,
+        # A correction keeps the original validity period.
+        expires_at=old.expires_at if old.expires_at and old.expires_at > now else None,
+        holder_name=holder_name.strip(),
     )
-    if holder_name.strip():
-        new.holder_name = unicodedata.normalize("NFC", holder_name.strip())
-    # A correction keeps the original validity period.
-    if old.expires_at and old.expires_at > new.issued_at:
-        new.expires_at = old.expires_at
-    new.save(update_fields=["holder_name", "expires_at"])
     old.replaced_by = new
     old.save(update_fields=["replaced_by"])
     return new
@@ -522,3 +529,80 @@ def mark_seen(*, person) -> int:
     return IssuedCredential.objects.filter(person=person, seen_at__isnull=True).update(
         seen_at=timezone.now()
     )
+
+
+@transaction.atomic
+def upgrade_signed_forms(*, credential: IssuedCredential) -> bool:
+    """Sign a credential of an older signed format again in the current one (once; logged).
+
+    What it said stays as frozen; what older formats lacked is frozen now from today's data:
+    the salted hash of the holder's email, the issuer's details, the achievement's image and
+    URLs, and an id that resolves (docs/decisions/0009).
+    """
+    credential = _locked(credential)
+    if credential.signed_at and credential.signed_format >= signing.SIGNED_FORMAT:
+        return False
+    snapshot = dict(credential.snapshot)
+    base = snapshot.get("base_url") or settings.ACADEMY_BASE_URL
+    slug = snapshot.get("definition") or credential.definition.slug
+    old_id = snapshot.get("credential_id") or snapshot.get("credential_uuid", "")
+    snapshot.setdefault("recipient", recipient_of(credential.person))
+    snapshot.setdefault(
+        "issuer",
+        issuer.branding(credential.language, issuer_name=snapshot.get("issuer_name")),
+    )
+    snapshot.setdefault("issuer_id", signing.issuer_did(base))
+    snapshot.setdefault("achievement_id", signing.achievement_url(slug, base))
+    snapshot.setdefault("achievement_image", signing.achievement_image_url(slug, base))
+    snapshot.setdefault(
+        "skills",
+        {lang: selectors.skills_of(credential.definition, lang) for lang in ("en", "nl")},
+    )
+    snapshot["credential_id"] = signing.credential_url(credential.code, base)
+    credential.snapshot = snapshot
+    credential.save(update_fields=["snapshot"])
+    signing.sign_credential(credential, replace=True, created=timezone.now())
+    _log(
+        credential,
+        CredentialEvent.Action.UPGRADED,
+        reason=_("Signed again in the current Open Badges 3.0 format"),
+        old_id=old_id,
+        new_id=snapshot["credential_id"],
+    )
+    return True
+
+
+def learner_record(*, person) -> dict:
+    """All of `person`'s credentials (all but the revoked) as one signed CLR 2.0
+    `ClrCredential`, the holder named by a salted hash of their email."""
+    import uuid
+
+    from openbadgeslib.ob3 import IdentityObject, build_clr_credential, sign_clr_credential
+
+    members = [
+        json.loads(signing.ensure_signed(credential).signed_json)
+        for credential in selectors.credentials_of(person).exclude(
+            status=IssuedCredential.Status.REVOKED
+        )
+    ]
+    if not members:
+        raise CredentialError(_("You hold no credentials to put in a learner record yet."))
+    recipient = recipient_of(person)
+    profile = {k: v for k, v in issuer.profile_document(person.language).items() if k != "@context"}
+    document = build_clr_credential(
+        profile,
+        [
+            IdentityObject(
+                identity_hash=recipient["hash"],
+                identity_type="emailAddress",
+                hashed=True,
+                salt=recipient["salt"],
+            ).to_dict()
+        ],
+        members,
+        credential_id=f"urn:uuid:{uuid.uuid4()}",
+        valid_from=timezone.now(),
+    )
+    document["name"] = _("Learner record of %(name)s") % {"name": person.name}
+    key = signing.issuer_key()
+    return sign_clr_credential(document, key.private_pem, signing.verification_method())

@@ -12,8 +12,13 @@ LINKEDIN_ADD = "https://www.linkedin.com/profile/add"
 
 def linkedin_fields(credential) -> dict:
     """The certification fields LinkedIn asks for (contracts.md), also shown for copying."""
-    fields = {
-        "name": credential.title,
+    from . import issuer
+
+    fields = {"name": credential.title}
+    organization_id = issuer.linkedin_organization_id()
+    if organization_id:
+        fields["organizationId"] = organization_id
+    fields |= {
         "organizationName": credential.snapshot.get("issuer_name", ""),
         "issueYear": credential.issued_at.year,
         "issueMonth": credential.issued_at.month,

@@ -21,3 +21,13 @@ def render_certificate(credential_id: int) -> None:
     credential = IssuedCredential.objects.filter(pk=credential_id).first()
     if credential is not None:
         certificate.certificate_pdf(credential)
+
+
+@task()
+def build_export(export_id: int) -> None:
+    from . import export
+    from .models import CredentialExport
+
+    job = CredentialExport.objects.filter(pk=export_id).first()
+    if job is not None:
+        export.build(job)

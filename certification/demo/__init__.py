@@ -104,9 +104,13 @@ def load() -> list[str]:
     from ..models import CredentialDefinition, IssuedCredential
 
     created: list[str] = []
-    key_existed = signing.key_file().exists()
-    if signing.ensure_issuer_key() and not key_existed:
-        created.append(f"issuer key {signing.key_file()}")
+    created += [f"issuer key {path}" for path in signing.ensure_issuer_keys()]
+    # An installation upgraded from an older signed format: sign its credentials again.
+    for credential in IssuedCredential.objects.filter(
+        signed_format__lt=signing.SIGNED_FORMAT, signed_at__isnull=False
+    ):
+        if services.upgrade_signed_forms(credential=credential):
+            created.append(f"credential {credential.serial} signed again in the current format")
     with transaction.atomic():
         missing = [
             d

@@ -119,7 +119,54 @@ def test_learner_earns_a_credential_and_a_visitor_verifies_it(
         visitor.evaluate(
             """url => { const a = document.createElement('a'); a.href = url; a.download = '';
                         document.body.appendChild(a); a.click(); }""",
-            visitor.get_by_role("link", name="Certificate (PDF)").get_attribute("href"),
+            visitor.get_by_role("link", name="Certificate (PDF, English)").get_attribute("href"),
         )
     path = download_info.value.path()
     assert path.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_logged_out_visitor_sees_a_verification_page_worth_sharing(
+    new_page, learner, certified, assert_accessible, settings
+):
+    settings.ACADEMY_LINKEDIN_ORGANIZATION_ID = "1337"
+    credential = services.issue(person=learner, definition=certified)
+    page = new_page()
+    page.goto(f"/verify/{credential.code}/")
+    # The badge artwork, loaded.
+    artwork = page.get_by_role("img", name="Badge: Social Media Certified")
+    assert artwork.is_visible()
+    assert page.evaluate("(img) => img.naturalWidth", artwork.element_handle()) > 0
+    # The status in words (the colour comes with it).
+    status = page.get_by_role("status")
+    assert "valid" in status.inner_text().lower() and learner.name in status.inner_text()
+    # Share: LinkedIn profile (with the organisation id) and post, email, copy link.
+    add = page.get_by_role("link", name="Add to LinkedIn profile")
+    assert "organizationId=1337" in add.get_attribute("href")
+    assert page.get_by_role("link", name="Post on LinkedIn").is_visible()
+    assert page.get_by_role("link", name="Share by email").is_visible()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copy link").click()
+    assert page.get_by_text("Link copied.").is_visible()
+    # Downloads named for people, technical formats apart.
+    assert page.get_by_role("link", name="Certificate (PDF, English)").is_visible()
+    assert page.get_by_role("link", name="Digital badge for wallets").is_visible()
+    assert not page.get_by_role("link", name="Issuer keys (did.json)").is_visible()
+    # Open Graph and Twitter card tags, so a shared link previews with the badge.
+    meta = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"],'
+        + 'meta[name^="twitter:"]')].map(m => [m.getAttribute('property') || m.name, m.content]))"""
+    )
+    assert meta["og:image"].endswith("/credentials/certified/badge.png")
+    assert learner.name in meta["og:title"] and meta["og:url"].endswith(
+        f"/verify/{credential.code}/"
+    )
+    assert meta["twitter:card"] == "summary" and meta["twitter:image"] == meta["og:image"]
+    assert_accessible(page)
+
+
+def test_the_achievement_page_is_accessible(new_page, certified, assert_accessible):
+    page = new_page()
+    page.goto("/credentials/certified/")
+    assert page.get_by_role("heading", name="Social Media Certified", level=1).is_visible()
+    assert page.get_by_role("heading", name="What it takes").is_visible()
+    assert_accessible(page)

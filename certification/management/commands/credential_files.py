@@ -3,14 +3,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ... import selectors, signing, status_lists
+from ... import issuer, selectors, signing, status_lists
 from ...models import IssuedCredential
 
 
 class Command(BaseCommand):
     help = (
         "Write one credential's public files for an outside verifier: credential.json, "
-        "credential.jwt, did.json and its status lists (revocation.json, suspension.json)."
+        "credential.jwt (RS256/ES256), credential.eddsa.jwt, did.json, issuer.json (the issuer "
+        "profile) and its status lists (revocation.json, suspension.json)."
     )
 
     def add_arguments(self, parser):
@@ -36,7 +37,10 @@ class Command(BaseCommand):
         out.mkdir(parents=True, exist_ok=True)
         (out / "credential.json").write_text(credential.signed_json, encoding="utf-8")
         (out / "credential.jwt").write_text(credential.signed_jwt, encoding="utf-8")
+        (out / "credential.eddsa.jwt").write_text(credential.signed_jwt_eddsa, encoding="utf-8")
         (out / "did.json").write_text(json.dumps(signing.did_document(), indent=2))
+        profile = issuer.profile_document(credential.language)
+        (out / "issuer.json").write_text(json.dumps(profile, indent=2, ensure_ascii=False))
         for purpose in status_lists.PURPOSES:
             document = status_lists.signed_list(purpose, credential.status_list)
             (out / f"{purpose}.json").write_text(json.dumps(document, indent=2))
