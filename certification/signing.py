@@ -52,6 +52,8 @@ class JwtKey:
     private_pem: bytes
     algorithm: str  # RS256 or ES256
     public_jwk: dict
+    # The parsed key: loading an RSA PEM checks the key and costs tens of milliseconds.
+    private_key: object = None
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,7 @@ def _load_jwt_key(source: str) -> JwtKey:
             "ACADEMY_ISSUER_JWT_KEY must be an RSA key of 2048 bits or more (RS256) or an EC "
             "P-256 key (ES256)."
         )
-    return JwtKey(private_pem=pem, algorithm=algorithm, public_jwk=jwk)
+    return JwtKey(private_pem=pem, algorithm=algorithm, public_jwk=jwk, private_key=key)
 
 
 def issuer_did(base_url: str | None = None) -> str:
@@ -425,7 +427,7 @@ def sign_jwt(payload: dict, *, key: JwtKey | None = None, did: str) -> str:
     key = key or jwt_key()
     return jwt.encode(
         payload,
-        key.private_pem,
+        key.private_key,
         algorithm=key.algorithm,
         headers={"typ": "JWT", "kid": jwt_verification_method(did)},
     )
