@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -546,3 +547,52 @@ def use_scim_token(*, secret: str) -> ScimToken | None:
         token.last_used_at = now()
         ScimToken.objects.filter(pk=token.pk).update(last_used_at=token.last_used_at)
     return token
+
+
+def _claim_values(value: Any) -> list[str]:
+    """A claim (OIDC) or attribute (SAML, always a list) as a list of strings."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return [str(item).strip() for item in value if str(item).strip()]
+    return [part.strip() for part in str(value).replace(",", " ").split() if part.strip()]
+
+
+def apply_sso_claims(*, person: Person, claims: Mapping[str, Any]) -> bool:
+    """Set a person's unit and roles from the claims of a single sign-on, where configured.
+
+    The unit claim follows the roster's rule (a slug or name); values of the roles claim that
+    are neither academy roles nor mapped to one (ACADEMY_SSO_ROLE_MAP) are ignored. A bad unit
+    leaves the unit as it is and is logged: the person still signs in.
+    """
+    record = StaffRecord(email=person.email)
+    problems: list[str] = []
+    unit_claim, roles_claim = settings.ACADEMY_SSO_UNIT_CLAIM, settings.ACADEMY_SSO_ROLES_CLAIM
+    if unit_claim and _claim_values(claims.get(unit_claim)):
+        unit, problem = UnitLookup().find(_claim_values(claims[unit_claim])[0])
+        record.unit = unit
+        problems.extend([problem] if problem else [])
+    if roles_claim and roles_claim in claims:
+        mapping = {key.strip().lower(): role for key, role in settings.ACADEMY_SSO_ROLE_MAP.items()}
+        wanted = [mapping.get(v.lower(), v) for v in _claim_values(claims[roles_claim])]
+        record.roles, _unknown = check_roles(role for role in wanted if role.lower() in ROLES)
+    if record.unit is None and record.roles is None:
+        if problems:
+            record_account_change(
+                person=person, action="claims ignored", source="sso", data={"problems": problems}
+            )
+        return False
+    with transaction.atomic():
+        changed = apply_staff_record(person, record)
+    if changed or problems:
+        record_account_change(
+            person=person,
+            action="updated from claims",
+            source="sso",
+            data={
+                "unit": record.unit.slug if record.unit else None,
+                "roles": sorted(record.roles) if record.roles is not None else None,
+                "problems": problems,
+            },
+        )
+    return changed

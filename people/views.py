@@ -1,6 +1,10 @@
+from django.conf import settings
+from django.contrib import admin
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -27,3 +31,11 @@ def unit_detail(request, slug: str):
 def scim_service(request, path: str | None = None):
     """The SCIM 2.0 service for the HR system; it authenticates with its own bearer token."""
     return scim.serve(request, path or "")
+
+
+def admin_login(request):
+    """The admin's login; with password login off, the company's single sign-on instead."""
+    if settings.ACADEMY_PASSWORD_LOGIN:
+        return admin.site.login(request)
+    next_url = request.GET.get("next") or reverse("admin:index")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
