@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 
@@ -121,6 +122,7 @@ class Person(AbstractUser):
         max_length=255,
         blank=True,
         default="",
+        db_default="",  # raw bulk writers (the synthetic-data generator) leave it out
         help_text=_(
             "The person's identifier in the HR system that provisions them (SCIM externalId)."
         ),
@@ -134,7 +136,7 @@ class Person(AbstractUser):
             "so that their credentials can still be verified."
         ),
     )
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, db_default=Now())
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
