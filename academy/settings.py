@@ -1,5 +1,6 @@
 """Settings, read from environment variables with safe defaults (see README "Configuration")."""
 
+import importlib.util
 import os
 import secrets
 import warnings
@@ -224,10 +225,14 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
 }
 
-# Single sign-on: OpenID Connect is configured from the environment when present.
+# Single sign-on (docs/single-sign-on.md): OpenID Connect and SAML through allauth, configured
+# from the environment. The provider apps are always installed (their URLs exist); a provider
+# shows on the login page only when configured. SAML needs the `saml` extra (python3-saml).
+INSTALLED_APPS.append("allauth.socialaccount.providers.openid_connect")
+if importlib.util.find_spec("onelogin") is not None:
+    INSTALLED_APPS.append("allauth.socialaccount.providers.saml")
 SOCIALACCOUNT_PROVIDERS: dict = {}
 if os.environ.get("OIDC_SERVER_URL"):
-    INSTALLED_APPS.append("allauth.socialaccount.providers.openid_connect")
     SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
         "APPS": [
             {
@@ -235,12 +240,62 @@ if os.environ.get("OIDC_SERVER_URL"):
                 "name": os.environ.get("OIDC_PROVIDER_NAME", "Company single sign-on"),
                 "client_id": os.environ.get("OIDC_CLIENT_ID", ""),
                 "secret": os.environ.get("OIDC_CLIENT_SECRET", ""),
-                "settings": {"server_url": os.environ["OIDC_SERVER_URL"]},
+                "settings": {
+                    "server_url": os.environ["OIDC_SERVER_URL"],
+                    "scope": env_list("OIDC_SCOPES", "openid,profile,email"),
+                },
             }
         ]
     }
-SOCIALACCOUNT_ONLY = False
+if os.environ.get("SAML_METADATA_URL"):
+    SOCIALACCOUNT_PROVIDERS["saml"] = {
+        "APPS": [
+            {
+                "name": os.environ.get("SAML_PROVIDER_NAME", "Company single sign-on"),
+                "provider_id": os.environ.get("SAML_ENTITY_ID", os.environ["SAML_METADATA_URL"]),
+                # The organisation slug is part of the URLs: /accounts/saml/<slug>/acs/ etc.
+                "client_id": os.environ.get("SAML_ORGANIZATION", "company"),
+                "settings": {
+                    "idp": {"metadata_url": os.environ["SAML_METADATA_URL"]},
+                    "attribute_mapping": {
+                        "uid": os.environ.get("SAML_UID_ATTRIBUTE", "name_id"),
+                        "email": os.environ.get(
+                            "SAML_EMAIL_ATTRIBUTE",
+                            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+                        ),
+                        "first_name": os.environ.get(
+                            "SAML_FIRST_NAME_ATTRIBUTE",
+                            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname",
+                        ),
+                        "last_name": os.environ.get(
+                            "SAML_LAST_NAME_ATTRIBUTE",
+                            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname",
+                        ),
+                    },
+                    "advanced": {"strict": True, "want_assertion_signed": True},
+                },
+            }
+        ]
+    }
+SOCIALACCOUNT_ADAPTER = "people.adapters.SocialAccountAdapter"
 SOCIALACCOUNT_AUTO_SIGNUP = True
+# The company's identity provider vouches for the email address: a first sign-in links the
+# person with that address (from the HR roster or SCIM) or creates one.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+# Claims (OIDC) or attributes (SAML) that set a person's unit and roles at each sign-in; empty:
+# not mapped. The unit claim holds a unit's slug or name; the roles claim a list of values, each
+# an academy role (learner, trainer, champion, lead, programme) or mapped to one by
+# ACADEMY_SSO_ROLE_MAP ("sg-academy-trainers=trainer,sg-comms=programme").
+ACADEMY_SSO_UNIT_CLAIM = os.environ.get("ACADEMY_SSO_UNIT_CLAIM", "")
+ACADEMY_SSO_ROLES_CLAIM = os.environ.get("ACADEMY_SSO_ROLES_CLAIM", "")
+ACADEMY_SSO_ROLE_MAP = dict(
+    item.split("=", 1) for item in env_list("ACADEMY_SSO_ROLE_MAP", "") if "=" in item
+)
+# Password login (and password reset, and the admin's password form) can be switched off, so
+# that everyone signs in through the company's single sign-on.
+ACADEMY_PASSWORD_LOGIN = env_bool("ACADEMY_PASSWORD_LOGIN", True)
+SOCIALACCOUNT_ONLY = not ACADEMY_PASSWORD_LOGIN
 
 # Internationalisation: English and Dutch.
 LANGUAGE_CODE = "en"

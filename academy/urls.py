@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from people import views as people_views
+
 from . import views
 
 urlpatterns = [
@@ -15,6 +17,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", views.switch_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
+    path("admin/login/", people_views.admin_login),
     path("admin/", admin.site.urls),
     path("", include("people.urls")),
     path("", include("policies.urls")),

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 
@@ -116,6 +117,27 @@ class Person(AbstractUser):
         help_text=_("A unit lead approves training time and sees the progress of these units."),
     )
 
+    external_id = models.CharField(
+        _("HR system id"),
+        max_length=255,
+        blank=True,
+        default="",
+        db_default="",  # raw bulk writers (the synthetic-data generator) leave it out
+        help_text=_(
+            "The person's identifier in the HR system that provisions them (SCIM externalId)."
+        ),
+    )
+    deprovisioned_at = models.DateTimeField(
+        _("removed by the HR system"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the HR system removed this person. They stay in the academy, deactivated, "
+            "so that their credentials can still be verified."
+        ),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, db_default=Now())
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 
@@ -135,6 +157,17 @@ class Person(AbstractUser):
                 condition=Q(language__in=["en", "nl"]),
                 name="person_language_supported",
             ),
+            models.UniqueConstraint(
+                fields=["external_id"],
+                condition=~Q(external_id=""),
+                name="person_external_id_unique",
+                violation_error_message=_("Another person already has this HR system id."),
+            ),
+            models.CheckConstraint(
+                condition=Q(deprovisioned_at__isnull=True) | Q(is_active=False),
+                name="person_deprovisioned_is_inactive",
+                violation_error_message=_("A person removed by the HR system cannot be active."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -147,3 +180,21 @@ class Person(AbstractUser):
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+
+class ScimToken(models.Model):
+    """A bearer token with which an HR system provisions people over SCIM; only its hash is kept."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    digest = models.CharField(_("SHA-256 of the token"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("SCIM token")
+        verbose_name_plural = _("SCIM tokens")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
