@@ -460,3 +460,37 @@ def test_a_champion_nudges_only_learners_of_their_units(unit, other_unit, traine
     champion = ChampionFactory(person=trainer).person
     with pytest.raises(PermissionDenied):
         services.nudge(champion=champion, learner=PersonFactory(unit=other_unit))
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(document.cookie)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<b>x</b>",
+        "ftp://files.example.com/a",
+    ],
+)
+def test_a_topic_link_must_be_a_web_address(programme, link):
+    today = timezone.localdate()
+    with pytest.raises(ValidationError) as raised:
+        services.save_topic(
+            by=programme,
+            title_en="Annual report",
+            starts_on=today,
+            ends_on=today,
+            links=f"https://example.com/report\n{link}",
+        )
+    assert "links" in raised.value.message_dict
+
+
+def test_a_topic_with_web_links_is_saved(programme):
+    today = timezone.localdate()
+    topic = services.save_topic(
+        by=programme,
+        title_en="Annual report",
+        starts_on=today,
+        ends_on=today,
+        links="https://example.com/report\n\nhttp://example.org/",
+    )
+    assert topic.link_list == ["https://example.com/report", "http://example.org/"]

@@ -129,3 +129,10 @@ def test_the_database_allows_one_open_submission_per_person_and_step(learner, su
         Submission.objects.create(
             person=learner, step=submission.step, round=2, link="https://example.com/x"
         )
+
+
+def test_a_link_assignment_refuses_other_schemes(learner, enrolled, steps):
+    with pytest.raises(services.CourseError, match="starting with https://"):
+        services.submit_assignment(
+            person=learner, step=steps["assignment"], link="ftp://files.example.com/post"
+        )
