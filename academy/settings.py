@@ -309,10 +309,14 @@ USE_TZ = True
 # Static files and media (served by whitenoise; no CDN anywhere).
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Public media (video files, badge images) at MEDIA_URL; private files (submissions, exports)
+# apart, without a URL, handed out only by permission-checked views (academy/storage.py).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+PRIVATE_MEDIA_ROOT = DATA_DIR / "private"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "academy.storage.PrivateStorage"},
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
