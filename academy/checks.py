@@ -2,7 +2,7 @@
 
 import ctypes.util
 
-from django.core.checks import Warning, register
+from django.core.checks import Tags, Warning, register
 
 
 @register()
@@ -18,3 +18,41 @@ def harfbuzz_subset_available(app_configs, **kwargs):
             id="academy.W001",
         )
     ]
+
+
+# Caches that only one process sees: rate limits and the login lockout would count per process.
+PROCESS_LOCAL_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+)
+
+
+@register(Tags.security, deploy=True)
+def production_settings(app_configs, **kwargs):
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    problems = []
+    host = (urlsplit(settings.ACADEMY_BASE_URL).hostname or "").lower()
+    if host in {"localhost", "127.0.0.1", "::1"} or host.endswith(".localhost"):
+        problems.append(
+            Warning(
+                f"ACADEMY_BASE_URL is {settings.ACADEMY_BASE_URL}: credentials would be signed "
+                f"as did:web:{host} and links in emails would not work.",
+                hint="Set ACADEMY_BASE_URL to the address people use, e.g. https://academy.example.com.",
+                id="academy.W002",
+            )
+        )
+    for alias, cache in settings.CACHES.items():
+        if cache.get("BACKEND") in PROCESS_LOCAL_CACHES:
+            problems.append(
+                Warning(
+                    f"The cache '{alias}' ({cache['BACKEND'].rsplit('.', 1)[-1]}) is not shared "
+                    "between web processes: rate limits and the login lockout count per process.",
+                    hint="Set REDIS_URL, or use the default database cache.",
+                    id="academy.W003",
+                )
+            )
+    return problems

@@ -146,7 +146,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set (then also shared rate limits).
+# Cache: Redis when REDIS_URL is set, else a table in the database. Either way every web process
+# (`academy serve` runs several) shares rate limits and the login lockout.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -159,8 +160,8 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "academy",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "academy_cache",
         }
     }
 
@@ -217,7 +218,7 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_SESSION_REMEMBER = None
 # People come from the HR roster or single sign-on; open signup is off unless asked for.
 ACADEMY_OPEN_SIGNUP = env_bool("ACADEMY_OPEN_SIGNUP", False)
-# allauth counts failed logins per IP and per account in the cache (shared when REDIS_URL is set).
+# allauth counts failed logins per IP and per account in the cache (shared by all processes).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
