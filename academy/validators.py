@@ -31,3 +31,29 @@ def validate_web_links(value: str) -> None:
                 code="invalid",
                 params={"number": number},
             )
+
+
+# Characters a name never needs: NUL and other control characters (PostgreSQL refuses NUL; SQLite
+# would store it), and the invisible direction controls with which "Jan\u202egnirts" is shown
+# as "Jangnirts" reversed: a name that reads differently from what it is.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def name_problem(value: str) -> str | None:
+    """Why `value` cannot be a person's name, or None when it can."""
+    if any(ord(char) < 32 or 127 <= ord(char) < 160 for char in value):
+        return str(_("contains a control character (such as a NUL byte)"))
+    if any(char in BIDI_CONTROLS for char in value):
+        return str(_("contains an invisible text-direction character"))
+    return None
+
+
+def validate_name(value: str) -> None:
+    """A person's name holds no control or text-direction characters."""
+    problem = name_problem(value)
+    if problem:
+        raise ValidationError(
+            _("The name %(problem)s.") % {"problem": problem}, code="invalid_characters"
+        )
