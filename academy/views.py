@@ -10,9 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language
 
+from core.home import sections_for
 from people import permissions, selectors, services
-
-from .home import sections_for
 
 HOME_BY_ROLE = {
     permissions.PROGRAMME: "programme_home",
