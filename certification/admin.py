@@ -1,7 +1,7 @@
 from django.contrib import admin
+from polymorphic.admin import PolymorphicInlineSupportMixin, StackedPolymorphicInline
 
 from core.admin import HistoryInline
-from polymorphic.admin import PolymorphicInlineSupportMixin, StackedPolymorphicInline
 
 from .models import (
     AssignmentApprovedRule,

@@ -24,8 +24,8 @@ from core.signals import send_after_commit
 from . import issuer, selectors, signals, signing
 from .models import (
     STATUS_LIST_SIZE,
-    CredentialDefinition,
     CredentialAction,
+    CredentialDefinition,
     IssuedCredential,
     Nomination,
     PolicyAcknowledgedRule,
