@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language
 
 from core.home import sections_for
+from core.numbers import parse_int
 from people import permissions, selectors, services
 
 HOME_BY_ROLE = {
@@ -47,7 +48,7 @@ def learner_home(request):
 def trainer_home(request):
     """A trainer or champion: their tasks, and the colleagues in their unit they help along."""
     colleagues = Paginator(selectors.colleagues_of(request.user), 25).get_page(
-        request.GET.get("page")
+        parse_int(request.GET.get("page"))
     )
     return _render_home(
         request,
