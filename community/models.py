@@ -7,8 +7,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from academy.text import in_language
-from academy.validators import is_web_url, validate_web_links
+from core.text import in_language
+from core.validators import is_web_url, validate_web_links
 from people.models import Unit
 
 PERSON = settings.AUTH_USER_MODEL

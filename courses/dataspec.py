@@ -318,7 +318,7 @@ class StoredFile(Spec):
         super().__init__(key, default="", **kwargs)
 
     def load(self, value, here: Here) -> str:
-        from academy.storage import public_storage
+        from core.storage import public_storage
 
         name = check_string(value, here, max_length=255)
         if name and (".." in name.split("/") or name.startswith("/")):

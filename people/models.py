@@ -6,7 +6,8 @@ from django.db.models import Q
 from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
-from academy.validators import validate_name
+from core.languages import CODES
+from core.validators import validate_name
 
 
 class Language(models.TextChoices):
@@ -163,7 +164,7 @@ class Person(AbstractUser):
                 violation_error_message=_("A person cannot be their own manager."),
             ),
             models.CheckConstraint(
-                condition=Q(language__in=["en", "nl"]),
+                condition=Q(language__in=list(CODES)),
                 name="person_language_supported",
             ),
             models.UniqueConstraint(

@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
-from academy.validators import name_problem
+from core.validators import name_problem
 
 from .models import Language, Person, ScimToken, Unit
 

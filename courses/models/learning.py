@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from academy.validators import validate_web_url
+from core.validators import validate_web_url
 from people.models import Language
 
 from .catalogue import Module, Programme

@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from polymorphic.models import PolymorphicModel
 
-from academy.storage import public_storage
-from academy.text import render_markdown
+from core.storage import public_storage
+from core.text import render_markdown
 
 from .. import dataspec
 from .catalogue import Lesson

@@ -3,7 +3,7 @@
 import insights.models
 from django.db import migrations, models
 
-from academy.storage import move_to_private
+from core.storage import move_to_private
 
 
 class Migration(migrations.Migration):

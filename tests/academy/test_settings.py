@@ -118,7 +118,7 @@ def test_production_with_secrets_passes_check_deploy(tmp_path):
 def test_check_deploy_warns_when_credentials_would_be_signed_for_localhost(tmp_path, base_url):
     result = check_deploy(tmp_path, ACADEMY_BASE_URL=base_url)
     assert result.returncode != 0
-    assert "academy.W002" in result.stderr + result.stdout
+    assert "core.W002" in result.stderr + result.stdout
 
 
 def test_check_deploy_warns_when_the_cache_is_not_shared_between_processes(tmp_path):
@@ -131,7 +131,7 @@ def test_check_deploy_warns_when_the_cache_is_not_shared_between_processes(tmp_p
         tmp_path, DJANGO_SETTINGS_MODULE="local_cache_settings", PYTHONPATH=str(tmp_path)
     )
     assert result.returncode != 0
-    assert "academy.W003" in result.stderr + result.stdout
+    assert "core.W003" in result.stderr + result.stdout
 
 
 @pytest.mark.parametrize(

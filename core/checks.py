@@ -15,7 +15,7 @@ def harfbuzz_subset_available(app_configs, **kwargs):
         Warning(
             "libharfbuzz-subset is not installed: certificates render about 6x slower.",
             hint="Install it (Debian/Ubuntu: apt-get install libharfbuzz-subset0).",
-            id="academy.W001",
+            id="core.W001",
         )
     ]
 
@@ -42,7 +42,7 @@ def production_settings(app_configs, **kwargs):
                 f"ACADEMY_BASE_URL is {settings.ACADEMY_BASE_URL}: credentials would be signed "
                 f"as did:web:{host} and links in emails would not work.",
                 hint="Set ACADEMY_BASE_URL to the address people use, e.g. https://academy.example.com.",
-                id="academy.W002",
+                id="core.W002",
             )
         )
     for alias, cache in settings.CACHES.items():
@@ -52,7 +52,7 @@ def production_settings(app_configs, **kwargs):
                     f"The cache '{alias}' ({cache['BACKEND'].rsplit('.', 1)[-1]}) is not shared "
                     "between web processes: rate limits and the login lockout count per process.",
                     hint="Set REDIS_URL, or use the default database cache.",
-                    id="academy.W003",
+                    id="core.W003",
                 )
             )
     return problems
