@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "people.middleware.LocaleMiddleware",
+    "academy.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -143,8 +144,14 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # WAL: readers never wait for a writer (pages keep answering during an import); the busy
+    # timeout makes a second writer wait its turn instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -334,6 +341,12 @@ if not PRODUCTION:
     warnings.filterwarnings("ignore", message="No directory at")
 WHITENOISE_AUTOREFRESH = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies above these are refused before they are read (academy/middleware.py): uploads
+# are at most 10 MB; the admin takes video files.
+ACADEMY_MAX_REQUEST_BYTES = int(os.environ.get("ACADEMY_MAX_REQUEST_MB", "12")) * 1024 * 1024
+ACADEMY_MAX_ADMIN_REQUEST_BYTES = (
+    int(os.environ.get("ACADEMY_MAX_ADMIN_REQUEST_MB", "1024")) * 1024 * 1024
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Security: always-on basics, and production hardening with ACADEMY_ENV=production.

@@ -72,11 +72,17 @@ def submit_assignment(
         submission = Submission(person=person, step=step, round=last + 1)
     submission.text = content.get("text", "")
     submission.link = content.get("link", "")
+    replaced = submission.file.name if "file" in content and submission.file else ""
     if "file" in content:
         submission.file = content["file"]
     submission.submitted_at = now
     submission.full_clean(exclude=["person", "step", "file"])
     submission.save()
+    if replaced and replaced != submission.file.name:
+        # The file handed in before in this round is no longer anyone's: remove it once the
+        # new one is stored for good.
+        storage = submission.file.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
     touch(enrolment, step)
     return submission
 

@@ -55,3 +55,16 @@ def test_each_printed_demo_login_lands_on_its_role_home(capsys, client, role, ho
     )
     assert response.redirect_chain[-1][0] == reverse(home)
     assert response.status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_links_to_where_it_serves_and_prints_that_address(capsys, monkeypatch):
+    from certification.models import IssuedCredential
+
+    monkeypatch.delenv("ACADEMY_BASE_URL", raising=False)
+    call_command("demo", no_serve=True, port=8311)
+    out = capsys.readouterr().out
+    assert "Demo academy: http://127.0.0.1:8311/" in out
+    snapshots = [c.snapshot for c in IssuedCredential.objects.all()]
+    assert snapshots and all(s.get("base_url") == "http://127.0.0.1:8311" for s in snapshots)
+    assert "localhost:8000" not in str(snapshots)

@@ -141,3 +141,21 @@ def test_unknown_choices_are_refused_with_a_clear_message(tmp_path, bad):
     result = run_settings(tmp_path, **bad)
     assert result.returncode != 0
     assert "must be" in result.stderr
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path, django_db_blocker):
+    from django.conf import settings
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        pytest.skip("SQLite only")
+    wrapper = DatabaseWrapper({**settings.DATABASES["default"], "NAME": str(tmp_path / "a.db")})
+    with django_db_blocker.unblock():
+        try:
+            with wrapper.cursor() as cursor:
+                cursor.execute("PRAGMA journal_mode")
+                assert cursor.fetchone()[0] == "wal"
+                cursor.execute("PRAGMA busy_timeout")
+                assert cursor.fetchone()[0] >= 5000
+        finally:
+            wrapper.close()

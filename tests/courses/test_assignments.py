@@ -152,3 +152,24 @@ def test_a_handed_in_file_is_private_and_has_no_address(
     assert not (tmp_path / "media").exists()
     with pytest.raises(ValueError):
         submission.file.url  # noqa: B018 - a private file has no address
+
+
+def test_uploading_again_in_the_same_round_removes_the_earlier_file(
+    learner, enrolled, steps, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    step = AssignmentStepFactory(
+        lesson=steps["assignment"].lesson, submission_kind=AssignmentStep.Submission.FILE
+    )
+    first = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 first", content_type="application/pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = services.submit_assignment(person=learner, step=step, file=first)
+    earlier = tmp_path / submission.file.name
+    assert earlier.exists()
+    second = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 second", content_type="application/pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        again = services.submit_assignment(person=learner, step=step, file=second)
+    assert again.pk == submission.pk
+    assert not earlier.exists()
+    assert (tmp_path / again.file.name).read_bytes() == b"%PDF-1.4 second"
+    assert [p.name for p in tmp_path.rglob("*.pdf")] == [again.file.name.rsplit("/", 1)[-1]]

@@ -1,6 +1,10 @@
+import os
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
 # Each app that has demo content offers `demo.load() -> list[str]` (what it created), run in order.
@@ -22,6 +26,19 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
 
     def handle(self, *args, no_serve: bool, port: int, **options):
+        # Links in credentials, PDFs and emails point where the demo serves, unless
+        # ACADEMY_BASE_URL says otherwise; the printed address is the same.
+        base_url = os.environ.get("ACADEMY_BASE_URL") or f"http://127.0.0.1:{port}"
+        with override_settings(
+            ACADEMY_BASE_URL=base_url.rstrip("/"),
+            ACADEMY_VIDEO_EMBED_HOSTS=[
+                *settings.ACADEMY_VIDEO_EMBED_HOSTS,
+                urlsplit(base_url).hostname or "127.0.0.1",
+            ],
+        ):
+            self._load_and_serve(no_serve=no_serve, port=port)
+
+    def _load_and_serve(self, *, no_serve: bool, port: int) -> None:
         from people import demo as people_demo
 
         call_command("migrate", interactive=False, verbosity=0)
@@ -32,7 +49,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Loaded the demo academy: {len(created)} things created.")
         else:
             self.stdout.write("The demo academy is already loaded: nothing changed.")
-        url = f"http://127.0.0.1:{port}/"
+        url = f"{settings.ACADEMY_BASE_URL}/"
         self.stdout.write(f"\nDemo academy: {url}  (data in {settings.DATA_DIR})")
         self.stdout.write(f"Logins (password for each: {people_demo.DEMO_PASSWORD}):")
         for role, email in people_demo.login_emails().items():
