@@ -184,6 +184,11 @@ if TASK_BACKEND not in _TASK_BACKENDS:
     raise ImproperlyConfigured("ACADEMY_TASK_BACKEND must be one of: immediate, database.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND]}}
 
+# The scheduled pass (academy/scheduled.py) runs every this many minutes in `academy worker`; a
+# background job still running after ACADEMY_STALE_JOB_MINUTES lost its worker and is retried.
+ACADEMY_SCHEDULE_MINUTES = int(os.environ.get("ACADEMY_SCHEDULE_MINUTES", "10"))
+ACADEMY_STALE_JOB_MINUTES = int(os.environ.get("ACADEMY_STALE_JOB_MINUTES", "60"))
+
 # Email: console unless EMAIL_URL (or Django's EMAIL_* variables) is set.
 if os.environ.get("EMAIL_URL"):
     globals().update(dj_email_url.parse(os.environ["EMAIL_URL"]))

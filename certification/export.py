@@ -68,6 +68,25 @@ def request(*, person, filters: dict, description: str) -> CredentialExport:
     return export
 
 
+def retry_stale(*, started_before) -> int:
+    """Queue again the exports still running that began before `started_before` (their worker
+    died): the ZIP is made afresh."""
+    from . import tasks
+
+    stale = list(
+        CredentialExport.objects.filter(
+            state=CredentialExport.State.RUNNING, created_at__lt=started_before
+        ).values_list("pk", flat=True)
+    )
+    for pk in stale:
+        with transaction.atomic():
+            CredentialExport.objects.filter(pk=pk).update(
+                state=CredentialExport.State.QUEUED, done=0
+            )
+            transaction.on_commit(lambda pk=pk: tasks.build_export.enqueue(pk))
+    return len(stale)
+
+
 def _entry_name(credential) -> str:
     return f"{credential.serial}-{slugify(credential.holder_name) or 'holder'}"
 

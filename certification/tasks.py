@@ -28,6 +28,10 @@ def build_export(export_id: int) -> None:
     from . import export
     from .models import CredentialExport
 
+    # Claim the export: of two workers given the same one (a retry), only one builds it.
+    claimed = CredentialExport.objects.filter(
+        pk=export_id, state=CredentialExport.State.QUEUED
+    ).update(state=CredentialExport.State.RUNNING)
     job = CredentialExport.objects.filter(pk=export_id).first()
-    if job is not None:
+    if claimed and job is not None:
         export.build(job)

@@ -481,3 +481,58 @@ def export_file(export: Export) -> tuple[str, bytes]:
 
     data = xlsx_bytes([tables.people_table(people, total)], progress=progress)
     return f"people-{timezone.localdate():%Y-%m-%d}.xlsx", data
+
+
+# -- the scheduled pass ----------------------------------------------------------------------------
+
+
+def reconcile_recent(*, since: datetime.datetime) -> int:
+    """Recompute the facts of everyone whose learning or credentials changed since `since`.
+
+    The rollups are kept up to date as things happen; a web process killed between a change and
+    its receiver leaves a fact behind. This pass (run by `academy worker`) repairs those.
+    """
+    people: set[int] = set()
+    people.update(
+        Enrolment.objects.filter(
+            Q(enrolled_at__gte=since) | Q(completed_at__gte=since)
+        ).values_list("person_id", flat=True)
+    )
+    people.update(
+        StepCompletion.objects.filter(completed_at__gte=since).values_list(
+            "enrolment__person_id", flat=True
+        )
+    )
+    people.update(
+        IssuedCredential.objects.filter(issued_at__gte=since).values_list("person_id", flat=True)
+    )
+    people.update(
+        TimeApproval.objects.filter(
+            Q(requested_at__gte=since) | Q(decided_at__gte=since)
+        ).values_list("person_id", flat=True)
+    )
+    for person_id in sorted(people):
+        refresh_person(person_id=person_id)
+    return len(people)
+
+
+def retry_export(*, export: Export) -> Export:
+    """Queue a failed (or abandoned) export again; the page shows its progress afresh."""
+    from . import tasks
+
+    with transaction.atomic():
+        Export.objects.filter(pk=export.pk).update(
+            status=Export.Status.QUEUED, rows_done=0, error="", finished_at=None
+        )
+        transaction.on_commit(lambda: tasks.make_export.enqueue(export.pk))
+    export.refresh_from_db()
+    return export
+
+
+def retry_stale_exports(*, started_before: datetime.datetime) -> int:
+    """Queue again the exports still `running` that began before `started_before`: their worker
+    died (a live export updates within minutes)."""
+    stale = list(Export.objects.filter(status=Export.Status.RUNNING, created_at__lt=started_before))
+    for export in stale:
+        retry_export(export=export)
+    return len(stale)

@@ -11,10 +11,13 @@ def make_export(export_id: int) -> None:
     from . import services
     from .models import Export
 
+    # Claim the export: of two workers given the same one (a retry), only one makes it.
+    claimed = Export.objects.filter(pk=export_id, status=Export.Status.QUEUED).update(
+        status=Export.Status.RUNNING
+    )
     export = Export.objects.select_related("requested_by").filter(pk=export_id).first()
-    if export is None or export.status != Export.Status.QUEUED:
+    if not claimed or export is None:
         return
-    Export.objects.filter(pk=export.pk).update(status=Export.Status.RUNNING)
     try:
         name, data = services.export_file(export)
     except Exception as error:  # noqa: BLE001 - any failure is shown to the person who asked

@@ -10,4 +10,5 @@ urlpatterns = [
     path("insights/export/<str:table>.<str:fmt>", views.export, name="export"),
     path("insights/exports/<int:pk>/", views.export_status, name="export_status"),
     path("insights/exports/<int:pk>/download", views.export_download, name="export_download"),
+    path("insights/exports/<int:pk>/retry", views.export_retry, name="export_retry"),
 ]

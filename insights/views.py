@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core.numbers import parse_int
 from people import permissions as people_permissions
@@ -164,6 +165,17 @@ def export_status(request, pk: int):
         raise Http404
     template = "insights/includes/export_progress.html" if request.htmx else "insights/export.html"
     return render(request, template, {"job": job})
+
+
+@require_POST
+@insights_required
+def export_retry(request, pk: int):
+    """Make a failed export again (only the person who asked for it)."""
+    job = get_object_or_404(Export, pk=pk, status=Export.Status.FAILED)
+    if not can_download(request.user, job):
+        raise Http404
+    services.retry_export(export=job)
+    return redirect("insights:export_status", pk=job.pk)
 
 
 @insights_required

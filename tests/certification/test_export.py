@@ -139,3 +139,26 @@ def test_only_the_programme_team_downloads_an_export(
     assert viewer.post(reverse("credential_export"), {}).status_code in (
         {expected} if expected != 200 else {302}
     )
+
+
+def test_an_export_whose_worker_died_is_built_again_by_the_scheduled_pass(
+    programme, holders, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from academy import scheduled
+
+    job = CredentialExport.objects.create(
+        requested_by=programme,
+        filters={},
+        description="everything",
+        total=4,
+        state=CredentialExport.State.RUNNING,
+        created_at=timezone.now() - datetime.timedelta(hours=2),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert scheduled.run()["stale background jobs retried"] == 1
+    job.refresh_from_db()
+    assert job.state == CredentialExport.State.DONE and job.done == 4
