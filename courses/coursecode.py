@@ -216,7 +216,23 @@ class Document:
     source: Source
 
 
+# A programme file (or one module file of a folder) is refused above this size, before it is read:
+# parsing keeps the YAML's node tree for line numbers, about 20 times the file in memory, so a
+# 63 MB file took 1.2 GB. Real programmes are well under 1 MB.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+def _too_large(label: str) -> CourseCodeError:
+    return CourseCodeError(
+        f"{label}:1: "
+        + _("the file is larger than %(mb)d MB; split the programme into one file per module")
+        % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
+    )
+
+
 def parse_text(text: str, *, label: str = "programme.yaml") -> Document:
+    if len(text) > MAX_FILE_BYTES:
+        raise _too_large(label)
     data, node = _compose(text, label)
     return Document(data=data, source=Source(label, node))
 
@@ -225,6 +241,8 @@ def parse_file(path: Path | str, *, label: str | None = None) -> Document:
     path = Path(path)
     label = label or str(path)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise _too_large(label)
         raw = path.read_bytes()
     except OSError as error:
         raise CourseCodeError(f"{label}:1: {error.strerror or error}") from None

@@ -521,3 +521,17 @@ def test_a_prerequisite_on_a_module_removed_by_the_same_import_is_unknown(db):
         CourseCodeError, match=r"requires\[0\]: unknown prerequisite 'first-module'"
     ):
         load(text)
+
+
+def test_a_programme_file_above_the_limit_is_refused_before_it_is_read(tmp_path):
+    from courses import coursecode
+
+    big = tmp_path / "programme.yaml"
+    with big.open("wb") as handle:
+        handle.truncate(coursecode.MAX_FILE_BYTES + 1)  # sparse: nothing to read in memory
+    with pytest.raises(
+        coursecode.CourseCodeError, match=r"programme.yaml:1: the file is larger than 8 MB"
+    ):
+        coursecode.parse_path(big)
+    with pytest.raises(coursecode.CourseCodeError, match="larger than 8 MB"):
+        coursecode.parse_text(" " * (coursecode.MAX_FILE_BYTES + 1))
