@@ -9,6 +9,8 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from polymorphic.admin import (
     PolymorphicChildModelAdmin,
@@ -490,6 +492,19 @@ class SubmissionAdmin(RecordAdmin):
     list_filter = ["status"]
     search_fields = ["person__email", "person__last_name"]
     list_select_related = ["person", "step", "reviewer"]
+    # A handed-in file is private (no URL): it is linked through the permission-checked view.
+    exclude = ["file"]
+    readonly_fields = ["handed_in_file"]
+
+    @admin.display(description=_("file"))
+    def handed_in_file(self, submission):
+        if not submission.file:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("courses:submission_file", args=[submission.pk]),
+            submission.file.name.rsplit("/", 1)[-1],
+        )
 
 
 @admin.register(TimeApproval)

@@ -207,3 +207,26 @@ def _ctype(model) -> int:
     from django.contrib.contenttypes.models import ContentType
 
     return ContentType.objects.get_for_model(model, for_concrete_model=False).pk
+
+
+def test_a_handed_in_file_is_linked_through_the_permission_checked_view(
+    client_for, programme, learner, enrolled, steps, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from courses import services
+    from courses.models import AssignmentStep
+
+    from .factories import AssignmentStepFactory
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    step = AssignmentStepFactory(
+        lesson=steps["assignment"].lesson, submission_kind=AssignmentStep.Submission.FILE
+    )
+    upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan", content_type="application/pdf")
+    submission = services.submit_assignment(person=learner, step=step, file=upload)
+    page = client_for(programme).get(
+        reverse("admin:courses_submission_change", args=[submission.pk])
+    )
+    assert page.status_code == 200
+    assert reverse("courses:submission_file", args=[submission.pk]) in page.content.decode()
