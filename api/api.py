@@ -11,7 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from ninja import NinjaAPI
 
-from . import catalogue, me
+from . import catalogue, credentials, me, staff
 from .auth import AUTH
 from .problems import HANDLERS, MEDIA_TYPE
 
@@ -67,3 +67,5 @@ for exception, handler in HANDLERS:
     api.add_exception_handler(exception, handler)
 api.add_router("", catalogue.router)
 api.add_router("", me.router)
+api.add_router("", staff.router)
+api.add_router("", credentials.router)

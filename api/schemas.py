@@ -296,3 +296,124 @@ def staff_credential_out(credential, language: str) -> dict:
         },
         "awarded_by_hand": credential.awarded_by_hand,
     }
+
+
+class CredentialFilters(LanguageParams):
+    status: CredentialStatus | None = None
+    unit: str | None = Field(None, description="A unit's slug; includes the units below it.")
+    definition: str | None = Field(None, description="A credential definition's slug.")
+    expires_after: datetime.datetime | None = Field(
+        None, description="Only credentials that expire after this moment."
+    )
+    expires_before: datetime.datetime | None = Field(
+        None, description="Only credentials that expire at or before this moment."
+    )
+
+
+class AwardIn(Schema):
+    definition: str = Field(description="The credential definition's slug.", max_length=80)
+    person: str = Field(description="The holder's email address.", max_length=254)
+    evidence: str = Field("", description="Why it is awarded by hand.", max_length=2000)
+
+
+class ReasonIn(Schema):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class RevokeIn(ReasonIn):
+    publish_reason: bool = Field(False, description="Show the reason on the public page.")
+
+
+class ReinstateIn(Schema):
+    reason: str = Field("", max_length=500)
+
+
+# -- staff: people, units, adoption ------------------------------------------------------------
+
+
+class PersonOut(Schema):
+    id: int
+    email: str
+    name: str
+    first_name: str
+    last_name: str
+    language: Language
+    unit: UnitRef | None
+    manager: str | None = Field(description="The manager's email address.")
+    is_active: bool
+    is_trainer: bool
+    is_programme_team: bool
+    leads: list[str] = Field(description="Slugs of the units this person leads.")
+    external_id: str = Field(description="The person's id in the HR system.")
+
+
+def person_out(person) -> dict:
+    return {
+        "id": person.pk,
+        "email": person.email,
+        "name": person.name,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "language": person.language,
+        "unit": {"slug": person.unit.slug, "name": person.unit.name} if person.unit else None,
+        "manager": person.manager.email if person.manager else None,
+        "is_active": person.is_active,
+        "is_trainer": person.is_trainer,
+        "is_programme_team": person.is_staff,
+        "leads": sorted(unit.slug for unit in person.led_units.all()),
+        "external_id": person.external_id,
+    }
+
+
+class PeopleFilters(Schema):
+    unit: str | None = Field(None, description="A unit's slug; includes the units below it.")
+    q: str | None = Field(None, description="Words in the name or email address.")
+    active: bool | None = None
+
+
+class UnitOut(Schema):
+    slug: str
+    name: str
+    kind: Literal["firm", "unit", "team"]
+    parent: str | None = Field(description="The parent unit's slug.")
+    headcount: int = Field(description="People in this unit itself (not the units below).")
+
+
+def unit_out(unit) -> dict:
+    return {
+        "slug": unit.slug,
+        "name": unit.name,
+        "kind": unit.kind,
+        "parent": unit.parent.slug if unit.parent else None,
+        "headcount": unit.headcount,
+    }
+
+
+class ImportOut(Schema):
+    created: list[str]
+    updated: list[str]
+    unchanged: list[str]
+
+
+class AdoptionFilters(Schema):
+    unit: str | None = Field(None, description="A unit's slug: that unit and those below it.")
+    programme: str | None = Field(None, description="Count enrolment in this programme only.")
+    language: Language | None = Field(None, description="Only people with this language.")
+
+
+class StageOut(Schema):
+    key: str
+    label: str
+
+
+class AdoptionRowOut(Schema):
+    unit: UnitRef
+    parent: str | None
+    depth: int
+    figures: dict[str, int] = Field(description="The unit and every unit below it.")
+
+
+class AdoptionOut(Schema):
+    stages: list[StageOut] = Field(description="The funnel's stages; their keys are in figures.")
+    total: dict[str, int]
+    units: list[AdoptionRowOut]
