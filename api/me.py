@@ -67,6 +67,26 @@ def enrol(request: HttpRequest, payload: EnrolIn, options: Query[LanguageParams]
     )
 
 
+@router.post(
+    "/me/enrolments/{module}/lessons/{lesson}/steps/{step}/done",
+    response={200: EnrolmentOut, **ERRORS},
+)
+@writes
+def complete_step(
+    request: HttpRequest, module: str, lesson: str, step: str, options: Query[LanguageParams]
+):
+    """Mark a step done that learners complete themselves (text, video; idempotent). Other
+    kinds are done by what happens on their page: a quiz passed, an assignment approved, a
+    session attended, the policy acknowledged."""
+    found = courses.module_by_slug(module)
+    target = courses.step_for(found, lesson_slug=lesson, step_slug=step) if found else None
+    if target is None:
+        raise not_found()
+    enrolment = course_services.mark_step_done(person=request.user, step=target)
+    item = next(i for i in courses.my_learning(request.user) if i.enrolment.pk == enrolment.pk)
+    return enrolment_out(item, language_of(request, options.language))
+
+
 @router.get("/me/required-training", response={200: RequiredTrainingOut, **ERRORS})
 def get_my_required_training(request: HttpRequest, options: Query[LanguageParams]):
     """What the academy asks of everyone: the current policy, and the foundation modules."""

@@ -6,7 +6,9 @@ Texts come in one language: the one asked for (`language`), else the caller's.
 import datetime
 from typing import Literal
 
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
+from pydantic import field_validator
 
 from certification import signing
 from people import permissions
@@ -308,6 +310,19 @@ class CredentialFilters(LanguageParams):
     expires_before: datetime.datetime | None = Field(
         None, description="Only credentials that expire at or before this moment."
     )
+
+    @field_validator("expires_after", "expires_before")
+    @classmethod
+    def in_utc(cls, value: datetime.datetime | None) -> datetime.datetime | None:
+        """A moment in UTC (no offset: UTC), so every database compares it the same way."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=datetime.UTC)
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError as error:
+            raise ValueError(_("This moment is outside the calendar.")) from error
 
 
 class AwardIn(Schema):

@@ -16,6 +16,7 @@ from django.test import Client
 
 from api.api import api as the_api
 from certification import services as certification
+from courses.services import enrol
 from tests.certification.factories import DefinitionFactory
 from tests.policies.factories import version
 
@@ -33,6 +34,13 @@ OPERATIONS = [
     ("get", "/me", "/me", None, "everyone"),
     ("get", "/me/enrolments", "/me/enrolments", None, "everyone"),
     ("post", "/me/enrolments", "/me/enrolments", {"module": "basics"}, "everyone-writes"),
+    (
+        "post",
+        "/me/enrolments/{module}/lessons/{lesson}/steps/{step}/done",
+        "/me/enrolments/basics/lessons/intro/steps/why/done",
+        {},
+        "everyone-writes",
+    ),
     ("get", "/me/required-training", "/me/required-training", None, "everyone"),
     (
         "post",
@@ -106,8 +114,12 @@ def test_the_table_covers_every_operation_in_the_document():
 
 
 @pytest.fixture
-def academy(catalogue, learner, unit):
+def academy(catalogue, people_by_role, unit):
     version("1.0")
+    for person in people_by_role.values():
+        if person is not None:
+            enrol(person=person, module=catalogue["basics"])
+    learner = people_by_role["learner"]
     DefinitionFactory(slug="professional", level=2)
     definition = DefinitionFactory(slug="certified", level=1, valid_for_days=365)
     return certification.award(definition=definition, person=learner)[0]

@@ -88,3 +88,34 @@ def test_my_credentials_show_only_mine(learner, trainer, api, credential):
     assert mine[0]["status"] == "valid"
     assert mine[0]["verify_url"].endswith(f"/verify/{credential.code}/")
     assert theirs == []
+
+
+def test_learner_marks_a_text_step_done(learner, api, catalogue):
+    caller = api(learner, "write")
+    caller.post("/me/enrolments", {"module": "basics"})
+    response = caller.post("/me/enrolments/basics/lessons/intro/steps/why/done")
+    assert response.status_code == 200
+    assert response.json()["progress_percent"] == 100
+    assert response.json()["completed_at"] is not None
+
+
+def test_marking_a_step_done_needs_the_enrolment(learner, api, catalogue):
+    response = api(learner, "write").post("/me/enrolments/basics/lessons/intro/steps/why/done")
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Enrol in the module first."
+
+
+def test_a_quiz_cannot_be_marked_done(learner, api, catalogue):
+    from tests.courses.factories import QuizStepFactory
+
+    QuizStepFactory(lesson=catalogue["basics"].lessons.get(), slug="check", position=1)
+    caller = api(learner, "write")
+    caller.post("/me/enrolments", {"module": "basics"})
+    response = caller.post("/me/enrolments/basics/lessons/intro/steps/check/done")
+    assert response.status_code == 422
+    assert Enrolment.objects.get(person=learner).steps_completed == 0
+
+
+def test_an_unknown_step_is_not_found(learner, api, catalogue):
+    response = api(learner, "write").post("/me/enrolments/basics/lessons/intro/steps/nope/done")
+    assert response.status_code == 404

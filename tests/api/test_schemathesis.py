@@ -6,7 +6,6 @@ never answer 5xx, and every answer must be documented: status code, media type a
 
 import pytest
 import schemathesis
-from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -30,8 +29,8 @@ EXAMPLES_PER_OPERATION = 12
 
 
 @pytest.fixture
-def schema(db):
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+def schema(wsgi_app):
+    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_app)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -33,10 +32,10 @@ def test_the_description_is_valid_openapi():
 
 
 @pytest.fixture
-def schema(db, settings):
+def schema(wsgi_app, settings):
     settings.ALLOWED_HOSTS = ["*"]
     loaded = schemathesis.openapi.from_dict(json.loads(DOCUMENT.read_text()))
-    loaded.app = get_wsgi_application()
+    loaded.app = wsgi_app
     return loaded
 
 
