@@ -9,7 +9,8 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+import core.languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # The project and apps come before allauth so that their templates override allauth's layout.
+    "core",
     "academy",
     "people",
     "policies",
@@ -302,7 +304,7 @@ SOCIALACCOUNT_ONLY = not ACADEMY_PASSWORD_LOGIN
 
 # Internationalisation: English and Dutch.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("nl", _("Dutch"))]
+LANGUAGES = core.languages.LANGUAGES
 LANGUAGE_COOKIE_NAME = "academy_language"
 LOCALE_PATHS: list[str] = []  # each app ships its own locale/ folder
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Amsterdam")

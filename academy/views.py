@@ -10,10 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language
 
-from academy.numbers import parse_int
+from core.home import sections_for
+from core.numbers import parse_int
 from people import permissions, selectors, services
-
-from .home import sections_for
 
 HOME_BY_ROLE = {
     permissions.PROGRAMME: "programme_home",

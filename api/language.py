@@ -2,7 +2,7 @@
 
 from django.utils import translation
 
-from academy.text import LANGUAGES
+from core.text import LANGUAGES
 
 
 def language_of(request, asked: str | None) -> str:

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import log_action
+
 from .models import ApiToken
 
 TOKEN_PREFIX = "sma_"  # noqa: S105 (a prefix that makes leaked tokens easy to spot)
@@ -24,9 +26,12 @@ def token_digest(secret: str) -> str:
 
 @transaction.atomic
 def create_token(
-    *, person, name: str, scope: str, expires_in_days: int | None = None
+    *, person, name: str, scope: str, expires_in_days: int | None = None, by=None
 ) -> tuple[ApiToken, str]:
-    """A new personal access token; the secret is returned once and only its hash is kept."""
+    """A new personal access token; the secret is returned once and only its hash is kept.
+
+    `by` is who made it (the person on their page; None from the command line), for the audit log.
+    """
     name = name.strip()
     errors = {}
     if not name:
@@ -54,17 +59,29 @@ def create_token(
         created_at=now,
         expires_at=now + datetime.timedelta(days=expires_in_days) if expires_in_days else None,
     )
+    log_action(
+        token,
+        "created",
+        actor=by,
+        data={
+            "person": person.email,
+            "name": name,
+            "scope": scope,
+            "expires_at": token.expires_at.isoformat() if token.expires_at else None,
+        },
+    )
     return token, secret
 
 
 @transaction.atomic
-def revoke_token(*, token: ApiToken) -> ApiToken:
+def revoke_token(*, token: ApiToken, by=None) -> ApiToken:
     """Stop a token from working at once (idempotent)."""
     updated = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
     if updated:
         token.refresh_from_db(fields=["revoked_at"])
+        log_action(token, "revoked", actor=by, data={"person": token.person.email})
     return token
 
 

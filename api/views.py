@@ -25,6 +25,7 @@ def tokens(request):
                 name=form.cleaned_data["name"],
                 scope=form.cleaned_data["scope"],
                 expires_in_days=form.cleaned_data["expires_in_days"] or None,
+                by=request.user,
             )
         except ValidationError as error:
             for field, problems in error.message_dict.items():
@@ -45,7 +46,7 @@ def revoke(request, pk: int):
     token = selectors.token_of(request.user, pk)
     if token is None:
         raise Http404
-    services.revoke_token(token=token)
+    services.revoke_token(token=token, by=request.user)
     messages.success(request, _("The token %(name)s no longer works.") % {"name": token.name})
     return redirect("api_tokens")
 

@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone
 
 from certification import services
-from certification.models import CredentialEvent, IssuedCredential
+from certification.models import IssuedCredential
+from core.audit import history_of
 from tests.certification.factories import DefinitionFactory
 from tests.factories import PersonFactory
 
@@ -90,11 +91,7 @@ def test_revoke_suspend_and_reinstate_are_audited(programme, held, api):
     assert reinstated.json()["status"] == "valid"
     revoked = caller.post(f"/credentials/{held.serial}/revoke", {"reason": "left"})
     assert revoked.json()["status"] == "revoked"
-    actions = list(
-        CredentialEvent.objects.filter(credential=held, actor=programme).values_list(
-            "action", flat=True
-        )
-    )
+    actions = [entry.action for entry in history_of(held) if entry.actor == programme]
     assert actions == ["suspended", "reinstated", "revoked"]
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from api import services
 from api.models import ApiToken
+from core.audit import history_of
 
 
 def test_only_a_hash_of_the_token_is_stored(learner):
@@ -117,3 +118,13 @@ def test_command_prints_the_token_once(learner, capsys):
 def test_command_refuses_an_unknown_person(db):
     with pytest.raises(CommandError, match="no person"):
         call_command("api_token", "nobody@example.com", "--scope", "read")
+
+
+def test_making_and_revoking_a_token_is_in_the_audit_log(learner):
+    token, _secret = services.create_token(person=learner, name="x", scope="read", by=learner)
+    services.revoke_token(token=token, by=learner)
+    services.revoke_token(token=token, by=learner)  # again: nothing new
+    assert [(e.action, e.actor) for e in history_of(token)] == [
+        ("created", learner),
+        ("revoked", learner),
+    ]

@@ -15,6 +15,6 @@ def harfbuzz_subset_available(app_configs, **kwargs):
         Warning(
             "libharfbuzz-subset is not installed: certificates render about 6x slower.",
             hint="Install it (Debian/Ubuntu: apt-get install libharfbuzz-subset0).",
-            id="academy.W001",
+            id="core.W001",
         )
     ]
