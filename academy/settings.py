@@ -34,6 +34,12 @@ DATA_DIR = Path(os.environ.get("ACADEMY_DATA_DIR") or "var").resolve()
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 ACADEMY_BASE_URL = os.environ.get("ACADEMY_BASE_URL", "http://localhost:8000").rstrip("/")
+# Branding (academy/branding.py): the academy's name (empty: "Social Media Academy"), its logo
+# (a URL, or a path under the static files; empty: a generated mark) and its primary colour
+# (#rrggbb; white text must read on it, see the system check).
+ACADEMY_NAME = os.environ.get("ACADEMY_NAME", "")
+ACADEMY_LOGO = os.environ.get("ACADEMY_LOGO", "")
+ACADEMY_PRIMARY_COLOUR = os.environ.get("ACADEMY_PRIMARY_COLOUR", "")
 # Credentials (certification): the issuer's name (empty: "<firm> Social Media Academy"), its
 # Ed25519 key (PEM or a path; empty: generated into DATA_DIR), verification requests per minute.
 ACADEMY_ISSUER_NAME = os.environ.get("ACADEMY_ISSUER_NAME", "")
@@ -130,6 +136,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form renders through the same templates (academy/templates/academy/forms/).
+FORM_RENDERER = "academy.forms.AcademyFormRenderer"
 
 # Database: SQLite in the data folder unless DATABASE_URL says otherwise.
 DATABASES = {

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from academy import branding
 from academy.fonts import font_urls
 
 from . import signing
@@ -20,6 +21,11 @@ def qr_data_uri(url: str) -> str:
     import segno
 
     return segno.make(url, error="m").svg_data_uri(scale=4, border=0)
+
+
+def _colour(frozen: str) -> str:
+    """The colour the credential was issued under; older credentials take today's."""
+    return frozen if branding.HEX_COLOUR.match(frozen or "") else branding.current().primary
 
 
 def certificate_html(credential, language: str | None = None) -> str:
@@ -35,6 +41,7 @@ def certificate_html(credential, language: str | None = None) -> str:
                 "title": credential.snapshot_text("title", language),
                 "criteria": credential.snapshot_text("criteria", language),
                 "issuer_name": credential.snapshot.get("issuer_name", ""),
+                "brand_colour": _colour(credential.snapshot.get("brand_colour", "")),
                 "status": credential.current_status,
                 "status_label": credential.current_status_label,
                 "verify_url": url,

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from academy import branding
+
 from . import issuer, selectors, signals, signing
 from .models import (
     STATUS_LIST_SIZE,
@@ -59,6 +61,7 @@ def snapshot_of(definition: CredentialDefinition, *, language: str) -> dict:
         "skills": {lang: selectors.skills_of(definition, lang) for lang in both},
         "issuer_name": issuer.name(),
         "issuer": issuer.branding(language),
+        "brand_colour": branding.current().primary,
         "issuer_id": signing.issuer_did(),
         "base_url": base,
         "achievement_id": signing.achievement_url(definition.slug, base),
@@ -521,7 +524,8 @@ def _notify_nominee(nomination: Nomination) -> None:
         from django.urls import reverse
 
         url = settings.ACADEMY_BASE_URL + reverse("my_credentials")
-        send_mail(subject, body % {"title": title, "url": url}, None, [person.email])
+        body = body % {"title": title, "url": url} + f"\n\n-- \n{branding.current().name}\n"
+        send_mail(subject, body, None, [person.email])
 
 
 def mark_seen(*, person) -> int:
