@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from certification.models import STATUS_LIST_SIZE, CredentialDefinition, IssuedCredential
@@ -351,7 +351,15 @@ def generate(
         writer.reset_sequences()
         report("rollups", 0, counts.people)
         services.rebuild(progress=lambda done, total: report("rollups", done, total))
+    analyze()
     return counts
+
+
+def analyze() -> None:
+    """Refresh the planner's statistics: right after a bulk load they describe empty tables,
+    and the first queries would scan sequentially."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 @dataclass
@@ -363,15 +371,28 @@ class Seeded:
     completed: dict[int, datetime.datetime] = field(default_factory=dict)  # module id -> when
 
 
+def _unit_names(firm, wanted: int) -> list[str]:
+    """Names for new units under the firm, leaving out those it already has (the demo's)."""
+    taken = set(Unit.objects.filter(parent=firm).values_list("name", flat=True))
+    free = [name for name in UNIT_NAMES if name not in taken]
+    extra = (f"{UNIT_NAMES[i % len(UNIT_NAMES)]} {i // len(UNIT_NAMES) + 2}" for i in range(10**6))
+    while len(free) < wanted:
+        name = next(extra)
+        if name not in taken:
+            free.append(name)
+    return free[:wanted]
+
+
 def _units(writer, rng, firm, employees, counts):
     n_units = max(2, min(len(UNIT_NAMES), employees // 5000 + 2))
+    names = _unit_names(firm, n_units)
     next_id = _next_id(Unit)
     unit_rows, team_rows = [], []
     units, teams = [], []
     for i in range(n_units):
         unit_id = next_id
         next_id += 1
-        unit_rows.append((unit_id, UNIT_NAMES[i], f"{UNIT_PREFIX}{i + 1}", Unit.Kind.UNIT, firm.id))
+        unit_rows.append((unit_id, names[i], f"{UNIT_PREFIX}{i + 1}", Unit.Kind.UNIT, firm.id))
         units.append(unit_id)
         for j in range(rng.randint(3, 8) if employees >= 1000 else 2):
             teams.append((next_id, unit_id))

@@ -86,3 +86,25 @@ def test_replacing_a_seed_removes_the_earlier_one(seeded):
 def test_a_bad_number_of_employees_is_refused(db):
     with pytest.raises(CommandError, match="at least 1"):
         call_command("seed", employees=0)
+
+
+def test_seeding_works_beside_units_that_already_have_its_names(unit, other_unit, capsys):
+    # The demo's firm already has units called Advisory and Audit, as the seed's first ones are.
+    call_command("seed", employees=120, seed=5)
+    assert "120 employees" in capsys.readouterr().out
+    names = list(unit.parent.children.values_list("name", flat=True))
+    assert len(names) == len(set(names))
+    assert unit.members.count() == 0
+
+
+def test_seeding_refreshes_the_planner_statistics(firm):
+    from django.db import connection
+
+    call_command("seed", employees=60, seed=2)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'people_person'")
+            assert cursor.fetchone()[0] >= 60
+        else:
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'people_person'")
+            assert cursor.fetchone()[0] > 0
