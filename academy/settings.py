@@ -313,6 +313,8 @@ LANGUAGE_COOKIE_NAME = "academy_language"
 LOCALE_PATHS: list[str] = []  # each app ships its own locale/ folder
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True
+# English dates in the British form (academy/formats/en/formats.py); Dutch uses Django's own.
+FORMAT_MODULE_PATH = ["academy.formats"]
 USE_TZ = True
 
 # Static files and media (served by whitenoise; no CDN anywhere).

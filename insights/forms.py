@@ -31,11 +31,14 @@ class FilterForm(forms.Form):
         initial=12,
         required=False,
         empty_value=12,
-        choices=[(weeks, _("Last %(weeks)d weeks") % {"weeks": weeks}) for weeks in PERIODS],
     )
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
+        # Labelled per request: a label formatted at import would stay in the import's language.
+        self.fields["weeks"].choices = [
+            (weeks, _("Last %(weeks)d weeks") % {"weeks": weeks}) for weeks in PERIODS
+        ]
         self.limit_units(self.fields["unit"], viewer)
         self.fields["programme"].queryset = Programme.objects.filter(is_published=True)
 

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from people import permissions as people_permissions
@@ -115,7 +115,9 @@ def people(request):
 
 
 def _csv_response(table: Table) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(csv_lines(table), content_type="text/csv; charset=utf-8")
+    # The language is read now: the rows stream after the view has returned.
+    lines = csv_lines(table, language=translation.get_language())
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_file_name(table.name, "csv")}"'
     return response
 

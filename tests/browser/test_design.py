@@ -93,6 +93,14 @@ def test_the_phone_menu_works_by_keyboard_and_stays_open_on_a_desktop(browser, l
     assert menu.is_visible()
     page.get_by_role("link", name="Catalogue").click()
     page.wait_for_url("**/learn/catalogue/")
+
+    # A legend that wraps on a phone sits inside its fieldset, below the border line.
+    page.goto("/design/")
+    legend = page.get_by_text("label long enough to wrap").bounding_box()
+    fieldset = page.locator("fieldset", has_text="label long enough to wrap").bounding_box()
+    assert legend["height"] > 30  # it wraps
+    assert legend["y"] > fieldset["y"] + 2
+    assert legend["x"] + legend["width"] <= fieldset["x"] + fieldset["width"]
     context.close()
 
     # On a desktop the menu is always open and the button hidden.
