@@ -18,7 +18,11 @@ class Section:
 
 
 HOME_SECTIONS: dict[str, list[str]] = {
-    "learner": ["courses.home.learner_section", "certification.home.learner_section"],
+    "learner": [
+        "courses.home.learner_section",
+        "community.home.recognition_section",
+        "certification.home.learner_section",
+    ],
     "trainer": [
         "certification.home.nominate_section",
         "community.home.champion_section",

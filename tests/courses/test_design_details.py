@@ -97,3 +97,35 @@ def test_the_learners_bookings_and_the_trainers_sessions_have_different_names(cl
     running = client.get(reverse("courses:my_sessions")).content.decode()
     assert "<h1>My bookings</h1>" in bookings
     assert "<h1>Sessions I run</h1>" in running
+
+
+def test_the_learner_home_puts_the_next_step_one_click_away(client_for, learner, enrolled, steps):
+    page = client_for(learner).get(reverse("learner_home")).content.decode()
+    assert "Continue where you left off" in page
+    assert f'<a class="button" href="{_step_url(steps["text"])}">Resume' in page
+    assert 'aria-label="0% complete"' in page  # the progress ring
+
+
+def test_the_learner_home_flags_work_sent_back_until_it_is_handed_in_again(
+    client_for, learner, trainer, enrolled, steps
+):
+    step = steps["assignment"]
+    submission = services.submit_assignment(person=learner, step=step, link=LINK)
+    services.review_submission(submission=submission, by=trainer, approve=False, feedback="More.")
+    client = client_for(learner)
+    page = client.get(reverse("learner_home")).content.decode()
+    assert "Changes requested" in page and "Read the feedback and hand in again" in page
+    assert _step_url(step) in page
+    services.submit_assignment(person=learner, step=step, link=LINK + "-v2")
+    assert (
+        "Read the feedback and hand in again"
+        not in client.get(reverse("learner_home")).content.decode()
+    )
+
+
+def test_the_learner_home_shows_recent_recognition(client_for, learner, trainer):
+    from community.services import give_kudos
+
+    give_kudos(giver=trainer, receiver=learner, category="helped_me", message="You made my day")
+    page = client_for(learner).get(reverse("learner_home")).content.decode()
+    assert "Recognition" in page and "You made my day" in page

@@ -259,3 +259,21 @@ def test_learner_home_before_any_enrolment(signed_in, unit, django_assert_num_qu
             TextStepFactory(lesson=LessonFactory(module=module))
 
     assert_constant(signed_in, reverse("learner_home"), grow, django_assert_num_queries)
+
+
+def test_learner_home_with_returned_work_and_kudos(
+    signed_in, learner, trainer, django_assert_num_queries
+):
+    from community.services import give_kudos
+
+    def grow(n):
+        for _ in range(n):
+            step = AssignmentStepFactory(lesson=LessonFactory(module=ModuleFactory()))
+            services.enrol(person=learner, module=step.lesson.module)
+            submission = services.submit_assignment(person=learner, step=step, text="Draft")
+            services.review_submission(
+                submission=submission, by=trainer, approve=False, feedback="Shorter, please."
+            )
+            give_kudos(giver=trainer, receiver=learner, category="helped_me", message="Thanks!")
+
+    assert_constant(signed_in, reverse("learner_home"), grow, django_assert_num_queries)

@@ -26,9 +26,40 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpMenu);
-  } else {
+  // A table wider than its box scrolls inside it (.table-wrap); keyboard users must be able to
+  // reach and scroll it too, so such a box becomes a focusable, named region.
+  function makeScrollableTablesFocusable() {
+    document.querySelectorAll(".table-wrap").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        var caption = box.querySelector("caption");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("data-made-focusable", "");
+        if (!box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) {
+          box.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+        }
+      } else if (!scrolls && box.hasAttribute("data-made-focusable")) {
+        ["tabindex", "role", "aria-label", "data-made-focusable"].forEach(function (name) {
+          box.removeAttribute(name);
+        });
+      }
+    });
+  }
+
+  function setUp() {
     setUpMenu();
+    makeScrollableTablesFocusable();
+    var timer;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(makeScrollableTablesFocusable, 150);
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
   }
 })();
