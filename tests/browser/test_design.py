@@ -117,3 +117,32 @@ def test_the_phone_menu_works_by_keyboard_and_stays_open_on_a_desktop(browser, l
     nav = page.locator(".nav").bounding_box()
     assert abs(brand["y"] - nav["y"]) < 40
     context.close()
+
+
+def test_a_funnel_stage_drills_down_to_the_filtered_people_table(
+    browser, live_server, demo, assert_accessible
+):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    page = context.new_page()
+    sign_in(page, email("emma.clarke"), DEMO_PASSWORD)
+    page.wait_for_url("**/")
+    page.goto("/insights/")
+    row = (
+        page.locator("#funnel-caption")
+        .locator("xpath=..")
+        .get_by_role("row", name="Completed the foundation")
+    )
+    shown = int(row.locator("td").first.inner_text())
+    row.get_by_role("link", name="Completed the foundation").click()
+    page.wait_for_url("**/insights/people/?stage=foundation#people-table")
+    caption = page.locator("#people-caption").inner_text()
+    assert "Completed the foundation" in caption
+    assert page.locator("#people-table tbody tr").count() == min(shown, 25)
+    assert_accessible(page)
+
+    # A unit in the table per unit drills down the same way.
+    page.goto("/insights/")
+    page.locator("#units-funnel").get_by_role("link", name="Advisory", exact=True).click()
+    page.wait_for_url("**/insights/people/?unit=*")
+    assert "Advisory" in page.locator("#people-caption").inner_text()
+    context.close()

@@ -37,7 +37,10 @@
         box.setAttribute("role", "region");
         box.setAttribute("data-made-focusable", "");
         if (!box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) {
-          box.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+          box.setAttribute(
+            "aria-label",
+            box.dataset.label || (caption ? caption.textContent.trim() : document.title)
+          );
         }
       } else if (!scrolls && box.hasAttribute("data-made-focusable")) {
         ["tabindex", "role", "aria-label", "data-made-focusable"].forEach(function (name) {
