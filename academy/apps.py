@@ -3,8 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AcademyConfig(AppConfig):
+    """The project: settings, URLs, the command line, the role homes and the base templates."""
+
     name = "academy"
     verbose_name = _("Academy")
-
-    def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the system checks)

@@ -9,7 +9,8 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+import core.languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -34,7 +35,7 @@ DATA_DIR = Path(os.environ.get("ACADEMY_DATA_DIR") or "var").resolve()
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 ACADEMY_BASE_URL = os.environ.get("ACADEMY_BASE_URL", "http://localhost:8000").rstrip("/")
-# Branding (academy/branding.py): the academy's name (empty: "Social Media Academy"), its logo
+# Branding (core/branding.py): the academy's name (empty: "Social Media Academy"), its logo
 # (a URL, or a path under the static files; empty: a generated mark) and its primary colour
 # (#rrggbb; white text must read on it, see the system check).
 ACADEMY_NAME = os.environ.get("ACADEMY_NAME", "")
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # The project and apps come before allauth so that their templates override allauth's layout.
+    "core",
     "academy",
     "people",
     "policies",
@@ -308,7 +310,7 @@ SOCIALACCOUNT_ONLY = not ACADEMY_PASSWORD_LOGIN
 
 # Internationalisation: English and Dutch.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("nl", _("Dutch"))]
+LANGUAGES = core.languages.LANGUAGES
 LANGUAGE_COOKIE_NAME = "academy_language"
 LOCALE_PATHS: list[str] = []  # each app ships its own locale/ folder
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Amsterdam")

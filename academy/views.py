@@ -12,11 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.i18n import set_language
 
-from academy.numbers import parse_int
+from core import branding
+from core.home import sections_for
+from core.numbers import parse_int
 from people import permissions, selectors, services
-
-from . import branding
-from .home import sections_for
 
 HOME_BY_ROLE = {
     permissions.PROGRAMME: "programme_home",

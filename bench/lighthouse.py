@@ -82,7 +82,9 @@ def serve(data_dir: str) -> tuple[subprocess.Popen, dict]:
     env.pop("DATABASE_URL", None)
     python = sys.executable
     run = {"cwd": ROOT, "env": env, "check": True}
-    subprocess.run([python, "manage.py", "demo", "--no-serve"], stdout=subprocess.DEVNULL, **run)  # noqa: S603
+    # Hashed static files first: the demo's credentials name the issuer logo by its URL.
+    for command in (["collectstatic", "--noinput", "-v0"], ["demo", "--no-serve"]):
+        subprocess.run([python, "manage.py", *command], stdout=subprocess.DEVNULL, **run)  # noqa: S603
     facts = subprocess.run(  # noqa: S603 - a fixed command line
         [python, "manage.py", "shell", "-c", SETUP], capture_output=True, text=True, **run
     )

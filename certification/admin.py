@@ -1,10 +1,11 @@
 from django.contrib import admin
 from polymorphic.admin import PolymorphicInlineSupportMixin, StackedPolymorphicInline
 
+from core.admin import HistoryInline
+
 from .models import (
     AssignmentApprovedRule,
     CredentialDefinition,
-    CredentialEvent,
     HoldsCredentialRule,
     IssuedCredential,
     ModulesCompletedRule,
@@ -57,16 +58,6 @@ class CredentialDefinitionAdmin(PolymorphicInlineSupportMixin, admin.ModelAdmin)
     inlines = [RuleInline]
 
 
-class CredentialEventInline(admin.TabularInline):
-    model = CredentialEvent
-    extra = 0
-    can_delete = False
-    readonly_fields = ["action", "actor", "at", "reason", "data"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(IssuedCredential)
 class IssuedCredentialAdmin(admin.ModelAdmin):
     """Read-only: status changes go through the services (CLI, pages), which audit them."""
@@ -74,7 +65,7 @@ class IssuedCredentialAdmin(admin.ModelAdmin):
     list_display = ["serial", "holder_name", "definition", "status", "issued_at", "expires_at"]
     list_filter = ["status", "definition"]
     search_fields = ["serial", "holder_name", "person__email"]
-    inlines = [CredentialEventInline]
+    inlines = [HistoryInline]
     exclude = ["signed_json", "signed_jwt", "code"]
 
     def has_change_permission(self, request, obj=None):

@@ -7,6 +7,12 @@ class CertificationConfig(AppConfig):
     verbose_name = _("Certification")
 
     def ready(self):
-        from . import receivers
+        from core import home as homes
+
+        from . import home, receivers
 
         receivers.connect()
+        homes.register("learner", home.learner_section)
+        homes.register("trainer", home.nominate_section)
+        homes.register("lead", home.nominate_section)
+        homes.register("programme", home.programme_section)

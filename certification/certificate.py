@@ -10,8 +10,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from academy import branding
-from academy.fonts import font_urls
+from core import branding
+from core.fonts import font_urls
 
 from . import signing
 

@@ -15,6 +15,8 @@ The data shape is the `credentials:` list of a programme file (contracts.md):
 
 from django.db import transaction
 
+from core.languages import CODES
+
 from .models import (
     AssignmentApprovedRule,
     CredentialDefinition,
@@ -59,7 +61,7 @@ def _texts(value, path: tuple, *, required: bool = False) -> dict:
         return {"en": "", "nl": ""}
     if isinstance(value, str):
         return {"en": value, "nl": ""}
-    if isinstance(value, dict) and set(value) <= {"en", "nl"}:
+    if isinstance(value, dict) and set(value) <= set(CODES):
         if required and not value.get("en"):
             raise DefinitionError(path, "needs an English text (en)")
         return {"en": str(value.get("en", "")), "nl": str(value.get("nl", ""))}
@@ -125,9 +127,7 @@ def upsert_definitions(items, *, programme_slug: str = "", prefix: str = "creden
         days = item.get("valid_for_days")
         if days is not None and (not isinstance(days, int) or days < 1):
             raise DefinitionError((*path, "valid_for_days"), "must be a positive number of days")
-        fields = {
-            f"{name}_{lang}": texts[name][lang] for name in TEXT_FIELDS for lang in ("en", "nl")
-        }
+        fields = {f"{name}_{lang}": texts[name][lang] for name in TEXT_FIELDS for lang in CODES}
         fields.update(
             valid_for_days=days,
             level=item.get("level", position + 1),

@@ -1,6 +1,6 @@
 """Home-page sections of certification (registered in academy/home.py)."""
 
-from academy.home import Section
+from core.home import Section
 
 from . import selectors
 from .permissions import can_decide_nominations

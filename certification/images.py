@@ -7,8 +7,8 @@ from functools import lru_cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from academy import branding
-from academy.fonts import FONT_DIRS
+from core import branding
+from core.fonts import FONT_DIRS
 
 COLOURS = {
     "valid": ((30, 107, 52), (255, 255, 255)),

@@ -7,6 +7,7 @@ criteria, issuer); later edits to a person or a definition never change it (cont
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from polymorphic.models import PolymorphicModel
 
-from academy.text import in_language
+from core.text import in_language
 
 from .rules import (
     AssignmentApprovedMixin,
@@ -252,6 +253,8 @@ class IssuedCredential(models.Model):
     signed_format = models.PositiveSmallIntegerField(default=0, db_default=0)
     # Whether the person has looked at it since it was issued (the "new credential" highlight).
     seen_at = models.DateTimeField(null=True, blank=True)
+    # Every change, who made it, when and why: entries of the shared audit log.
+    history = GenericRelation("core.AuditEntry")
 
     class Meta:
         verbose_name = _("issued credential")
@@ -319,54 +322,20 @@ class IssuedCredential(models.Model):
         return self.status_changed_at
 
 
-class CredentialEvent(models.Model):
-    """Append-only audit log: every change to an issued credential, who, when and why."""
+class CredentialAction(models.TextChoices):
+    """What the audit log (`core.AuditEntry`) records about an issued credential."""
 
-    class Action(models.TextChoices):
-        ISSUED = "issued", _("Issued")
-        AWARDED = "awarded", _("Awarded by hand")
-        REVOKED = "revoked", _("Revoked")
-        SUSPENDED = "suspended", _("Suspended")
-        REINSTATED = "reinstated", _("Reinstated")
-        RENEWED = "renewed", _("Renewed")
-        EXPIRED = "expired", _("Expired")
-        REPLACED = "replaced", _("Replaced")
-        SIGNED = "signed", _("Signed")
-        UPGRADED = "upgraded", _("Signed again in the current format")
-        WALLET = "wallet", _("Delivered to a wallet")
-
-    credential = models.ForeignKey(
-        IssuedCredential, on_delete=models.PROTECT, related_name="events"
-    )
-    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("when"), default=timezone.now)
-    reason = models.CharField(_("why"), max_length=500, blank=True)
-    data = models.JSONField(default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("credential event")
-        verbose_name_plural = _("credential events")
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.credential_id} {self.action} {self.at:%Y-%m-%d}"
-
-    def save(self, *args, **kwargs):
-        # Append-only: an entry is written once and never changed.
-        if self.pk is not None:
-            raise ValueError("Credential events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Credential events are append-only.")
+    ISSUED = "issued", _("Issued")
+    AWARDED = "awarded", _("Awarded by hand")
+    REVOKED = "revoked", _("Revoked")
+    SUSPENDED = "suspended", _("Suspended")
+    REINSTATED = "reinstated", _("Reinstated")
+    RENEWED = "renewed", _("Renewed")
+    EXPIRED = "expired", _("Expired")
+    REPLACED = "replaced", _("Replaced")
+    SIGNED = "signed", _("Signed")
+    UPGRADED = "upgraded", _("Signed again in the current format")
+    WALLET = "wallet", _("Delivered to a wallet")
 
 
 class Nomination(models.Model):

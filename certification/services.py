@@ -16,13 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from academy import branding
+from core import branding
+from core.audit import log_action
+from core.languages import CODES
+from core.models import AuditEntry
+from core.signals import send_after_commit
 
 from . import issuer, selectors, signals, signing
 from .models import (
     STATUS_LIST_SIZE,
+    CredentialAction,
     CredentialDefinition,
-    CredentialEvent,
     IssuedCredential,
     Nomination,
     PolicyAcknowledgedRule,
@@ -38,10 +42,8 @@ class CredentialError(Exception):
     """A credential operation that cannot be done; the message is shown to the user."""
 
 
-def _log(credential, action, *, actor=None, reason="", **data) -> CredentialEvent:
-    return CredentialEvent.objects.create(
-        credential=credential, action=action, actor=actor, reason=reason, data=data
-    )
+def _log(credential, action, *, actor=None, reason="", **data) -> AuditEntry:
+    return log_action(credential, action, actor=actor, reason=reason, data=data)
 
 
 def issuer_name() -> str:
@@ -50,7 +52,7 @@ def issuer_name() -> str:
 
 def snapshot_of(definition: CredentialDefinition, *, language: str) -> dict:
     """What an issued credential says about its definition and issuer, frozen at issue."""
-    both = ("en", "nl")
+    both = CODES
     base = settings.ACADEMY_BASE_URL
     return {
         "definition": definition.slug,
@@ -88,17 +90,15 @@ def _uuid4() -> str:
 def _after_status_change(credential: IssuedCredential, old_status: str) -> None:
     from . import tasks
 
-    def run():
-        # The status lists need nothing: their cache key follows the latest status change.
-        tasks.render_certificate.enqueue(credential.pk)
-        signals.credential_status_changed.send(
-            sender=IssuedCredential,
-            credential=credential,
-            old_status=old_status,
-            new_status=credential.status,
-        )
-
-    transaction.on_commit(run)
+    # The status lists need nothing: their cache key follows the latest status change.
+    transaction.on_commit(lambda: tasks.render_certificate.enqueue(credential.pk))
+    send_after_commit(
+        signals.credential_status_changed,
+        sender=IssuedCredential,
+        credential=credential,
+        old_status=old_status,
+        new_status=credential.status,
+    )
 
 
 def issue(
@@ -150,7 +150,7 @@ def issue(
                 credential.save(update_fields=["serial"])
                 _log(
                     credential,
-                    CredentialEvent.Action.AWARDED if by_hand else CredentialEvent.Action.ISSUED,
+                    CredentialAction.AWARDED if by_hand else CredentialAction.ISSUED,
                     actor=actor,
                     reason=reason,
                     serial=credential.serial,
@@ -173,13 +173,13 @@ def issue(
 def _after_issue(credential: IssuedCredential) -> None:
     from . import tasks
 
-    def run():
-        tasks.render_certificate.enqueue(credential.pk)
-        signals.credential_issued.send(
-            sender=IssuedCredential, credential=credential, person=credential.person
-        )
-
-    transaction.on_commit(run)
+    transaction.on_commit(lambda: tasks.render_certificate.enqueue(credential.pk))
+    send_after_commit(
+        signals.credential_issued,
+        sender=IssuedCredential,
+        credential=credential,
+        person=credential.person,
+    )
 
 
 @transaction.atomic
@@ -232,7 +232,7 @@ def revoke(
     return _set_status(
         credential,
         IssuedCredential.Status.REVOKED,
-        action=CredentialEvent.Action.REVOKED,
+        action=CredentialAction.REVOKED,
         actor=actor,
         reason=reason.strip(),
         publish_reason=publish_reason,
@@ -262,7 +262,7 @@ def suspend(
     return _set_status(
         credential,
         IssuedCredential.Status.SUSPENDED,
-        action=CredentialEvent.Action.SUSPENDED,
+        action=CredentialAction.SUSPENDED,
         actor=actor,
         reason=reason.strip(),
         suspension=kind,
@@ -283,7 +283,7 @@ def reinstate(*, credential: IssuedCredential, actor=None, reason: str = "") -> 
     return _set_status(
         credential,
         IssuedCredential.Status.VALID,
-        action=CredentialEvent.Action.REINSTATED,
+        action=CredentialAction.REINSTATED,
         actor=actor,
         reason=reason or _("Reinstated"),
         suspension="",
@@ -305,7 +305,7 @@ def renew(*, credential: IssuedCredential, actor=None, reason: str) -> IssuedCre
     signing.sign_credential(credential, replace=True, created=timezone.now())
     _log(
         credential,
-        CredentialEvent.Action.RENEWED,
+        CredentialAction.RENEWED,
         actor=actor,
         reason=reason,
         old_expires_at=old.isoformat(),
@@ -327,7 +327,7 @@ def reissue(
     _set_status(
         old,
         IssuedCredential.Status.REVOKED,
-        action=CredentialEvent.Action.REPLACED,
+        action=CredentialAction.REPLACED,
         actor=actor,
         reason="replaced",
         publish_reason=True,
@@ -364,7 +364,7 @@ def expire_due(*, now=None) -> int:
         _set_status(
             credential,
             IssuedCredential.Status.EXPIRED,
-            action=CredentialEvent.Action.EXPIRED,
+            action=CredentialAction.EXPIRED,
             actor=None,
             reason=_("Expired"),
         )
@@ -560,7 +560,7 @@ def upgrade_signed_forms(*, credential: IssuedCredential) -> bool:
     snapshot.setdefault("achievement_image", signing.achievement_image_url(slug, base))
     snapshot.setdefault(
         "skills",
-        {lang: selectors.skills_of(credential.definition, lang) for lang in ("en", "nl")},
+        {lang: selectors.skills_of(credential.definition, lang) for lang in CODES},
     )
     snapshot["credential_id"] = signing.credential_url(credential.code, base)
     credential.snapshot = snapshot
@@ -568,7 +568,7 @@ def upgrade_signed_forms(*, credential: IssuedCredential) -> bool:
     signing.sign_credential(credential, replace=True, created=timezone.now())
     _log(
         credential,
-        CredentialEvent.Action.UPGRADED,
+        CredentialAction.UPGRADED,
         reason=_("Signed again in the current Open Badges 3.0 format"),
         old_id=old_id,
         new_id=snapshot["credential_id"],

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from academy.numbers import parse_int
+from core.numbers import parse_int
 from people import permissions as people_permissions
 
 from . import (

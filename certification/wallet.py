@@ -22,8 +22,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import log_action
+
 from . import signing
-from .models import CredentialEvent, IssuedCredential, WalletNonce, WalletOffer
+from .models import CredentialAction, IssuedCredential, WalletNonce, WalletOffer
 
 PRE_AUTHORIZED_GRANT = "urn:ietf:params:oauth:grant-type:pre-authorized_code"
 CONFIGURATION_ID = "OpenBadgeCredential_jwt_vc_json"
@@ -318,9 +320,9 @@ def deliver(*, access_token: str, body: bytes) -> dict:
             signing.compose(credential, holder_id=holder).to_jwt_payload(),
             did=credential.snapshot.get("issuer_id") or signing.issuer_did(),
         )
-        CredentialEvent.objects.create(
-            credential=credential,
-            action=CredentialEvent.Action.WALLET,
+        log_action(
+            credential,
+            CredentialAction.WALLET,
             reason=_("Delivered to a wallet"),
             data={"holder": holder},
         )

@@ -3,7 +3,7 @@
 Each runs a fixed number of queries whatever the size of the organisation.
 """
 
-from academy.home import Section
+from core.home import Section
 
 from . import permissions, selectors
 from .models import Segment

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from academy.text import in_language
+from core.text import in_language
 from people.models import Unit
 
 PERSON = settings.AUTH_USER_MODEL

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.signals import send_after_commit
 from people import services as people_services
 from people.models import Person, Unit
 
@@ -137,10 +138,11 @@ def record_session(
     session.save()
     session.attendees.set(attendees)
     person_ids = [person.pk for person in attendees]
-    transaction.on_commit(
-        lambda: signals.awareness_session_recorded.send(
-            sender=AwarenessSession, session=session, person_ids=person_ids
-        )
+    send_after_commit(
+        signals.awareness_session_recorded,
+        sender=AwarenessSession,
+        session=session,
+        person_ids=person_ids,
     )
     return session
 
@@ -246,9 +248,7 @@ def submit_survey(*, person: Person, answers: dict[int, int]) -> SegmentResult:
         person=person,
         defaults={"segment": segment_for(score), "score": score, "answered_at": timezone.now()},
     )
-    transaction.on_commit(
-        lambda: signals.survey_submitted.send(sender=SegmentResult, person=person, result=result)
-    )
+    send_after_commit(signals.survey_submitted, sender=SegmentResult, person=person, result=result)
     return result
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from academy.numbers import parse_int
+from core.numbers import parse_int
 from people import permissions as people_permissions
 from people.models import Person
 

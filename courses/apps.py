@@ -7,6 +7,12 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from . import receivers
+        from core import home as homes
+
+        from . import home, receivers, staff_home
 
         receivers.connect()
+        homes.register("learner", home.learner_section)
+        homes.register("trainer", staff_home.trainer_section)
+        homes.register("lead", staff_home.lead_section)
+        homes.register("programme", staff_home.programme_section)

@@ -11,6 +11,8 @@ from django.core.validators import FileExtensionValidator
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.trees import subtree_ids
+
 from .models import AssignmentStep, Booking, Module, Submission
 from .services.assignments import MAX_FILE_BYTES, MAX_TEXT
 
@@ -344,7 +346,7 @@ class ReviewQueueFilterForm(forms.Form):
     def __init__(self, *args, units, modules, **kwargs):
         """`units` as (unit, depth) in tree order (`selectors.review_units`), `modules` a list."""
         super().__init__(*args, **kwargs)
-        self.units = [unit for unit, _depth in units]
+        self.units = list(units)
         self.fields["unit"].choices = [("", _("All units"))] + [
             (unit.pk, "\u2003" * depth + unit.name) for unit, depth in units
         ]
@@ -356,12 +358,7 @@ class ReviewQueueFilterForm(forms.Form):
         data = self.cleaned_data if self.is_valid() else {}
         kwargs = {}
         if data.get("unit") is not None:
-            # Tree order lists a parent before its children, so one pass gathers the subtree.
-            ids = {data["unit"]}
-            for unit in self.units:
-                if unit.parent_id in ids:
-                    ids.add(unit.pk)
-            kwargs["unit_ids"] = ids
+            kwargs["unit_ids"] = subtree_ids(self.units, data["unit"])
         if data.get("module") is not None:
             kwargs["module_id"] = data["module"]
         return kwargs

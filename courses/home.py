@@ -1,6 +1,6 @@
 """The learner's home section of the courses app (registered in academy/home.py)."""
 
-from academy.home import Section
+from core.home import Section
 
 from . import selectors
 from .models import TimeApproval

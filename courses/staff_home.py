@@ -1,7 +1,7 @@
 """Home-page sections of the courses app for trainers, champions, leads and the programme team
 (registered in academy/home.py); each runs a constant number of queries."""
 
-from academy.home import Section
+from core.home import Section
 
 from . import permissions, selectors
 

@@ -7,6 +7,10 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Insights")
 
     def ready(self):
-        from . import receivers
+        from core import home as homes
+
+        from . import home, receivers
 
         receivers.connect()
+        homes.register("lead", home.summary_section)
+        homes.register("programme", home.summary_section)

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q
 
-from academy.home import Section
+from core.home import Section
 from people.models import Person
 
 from .permissions import can_see_insights

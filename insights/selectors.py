@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from certification.models import CredentialDefinition, IssuedCredential
 from community import selectors as community_selectors
 from community.models import Kudos, Segment
+from core.trees import in_tree_order, subtree_ids
 from courses.models import Booking, Programme, Session, Submission
 from people import permissions
 from people.models import Person, Unit
@@ -81,23 +82,10 @@ def units_for_filter(viewer) -> list[tuple[Unit, int]]:
 
 
 def _tree(unit_ids) -> list[tuple[Unit, int]]:
-    units = Unit.objects.order_by("name")
+    units = Unit.objects.all()
     if unit_ids is not None:
         units = units.filter(id__in=list(unit_ids))
-    units = list(units)
-    ids = {u.id for u in units}
-    children: dict[int | None, list[Unit]] = {}
-    for unit in units:
-        children.setdefault(unit.parent_id if unit.parent_id in ids else None, []).append(unit)
-    ordered: list[tuple[Unit, int]] = []
-
-    def walk(parent_id, depth):
-        for unit in children.get(parent_id, []):
-            ordered.append((unit, depth))
-            walk(unit.id, depth + 1)
-
-    walk(None, 0)
-    return ordered
+    return in_tree_order(units)
 
 
 def scope_for(viewer, filters: Filters) -> Scope:
@@ -106,16 +94,8 @@ def scope_for(viewer, filters: Filters) -> Scope:
     tree = _tree(allowed)
     if filters.unit is None:
         return Scope(unit_ids=allowed, units=tree)
-    below = _subtree_ids(tree, filters.unit.pk)
+    below = subtree_ids(tree, filters.unit.pk)
     return Scope(unit_ids=frozenset(below), units=[(u, d) for u, d in tree if u.id in below])
-
-
-def _subtree_ids(tree: list[tuple[Unit, int]], root_id: int) -> set[int]:
-    ids: set[int] = set()
-    for unit, _depth in tree:
-        if unit.id == root_id or unit.parent_id in ids:
-            ids.add(unit.id)
-    return ids
 
 
 # -- the funnel per unit -------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from academy.numbers import parse_int
+from core.numbers import parse_int
 from people import permissions as people_permissions
 
 from . import charts, selectors, services, tables

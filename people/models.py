@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import CODES
+
 
 class Language(models.TextChoices):
     ENGLISH = "en", _("English")
@@ -154,7 +156,7 @@ class Person(AbstractUser):
                 violation_error_message=_("A person cannot be their own manager."),
             ),
             models.CheckConstraint(
-                condition=Q(language__in=["en", "nl"]),
+                condition=Q(language__in=list(CODES)),
                 name="person_language_supported",
             ),
             models.UniqueConstraint(

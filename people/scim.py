@@ -52,7 +52,7 @@ from scim2_server.applications.wsgi import WSGIApplication
 from scim2_server.requests import ScimRequest
 from scim2_server.storage import ScimStorage, SearchPage
 
-from academy.numbers import parse_int
+from core.numbers import parse_int
 
 from . import services
 from .models import Person

@@ -4,6 +4,8 @@ from collections.abc import Iterable
 
 from django.db.models import Count, QuerySet
 
+from core.trees import in_tree_order
+
 from .models import Person, Unit
 
 
@@ -29,22 +31,8 @@ def units_with_headcount(unit_ids: Iterable[int] | None = None) -> QuerySet[Unit
 
 
 def unit_tree(unit_ids: Iterable[int] | None = None) -> list[tuple[Unit, int]]:
-    """Units in tree order with their depth, in one query."""
-    units = list(units_with_headcount(unit_ids))
-    by_parent: dict[int | None, list[Unit]] = {}
-    ids = {u.id for u in units}
-    for unit in units:
-        parent = unit.parent_id if unit.parent_id in ids else None
-        by_parent.setdefault(parent, []).append(unit)
-    ordered: list[tuple[Unit, int]] = []
-
-    def walk(parent_id: int | None, depth: int) -> None:
-        for unit in sorted(by_parent.get(parent_id, []), key=lambda u: u.name):
-            ordered.append((unit, depth))
-            walk(unit.id, depth + 1)
-
-    walk(None, 0)
-    return ordered
+    """Units in tree order with their depth and headcount, in one query."""
+    return in_tree_order(units_with_headcount(unit_ids))
 
 
 def people_in_units(unit_ids: Iterable[int]) -> QuerySet[Person]:

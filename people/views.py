@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from academy.numbers import parse_int
+from core.numbers import parse_int
 
 from . import permissions, scim, selectors
 from .models import Unit

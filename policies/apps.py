@@ -7,4 +7,11 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Social media policy")
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the system checks
+        from core import home as homes
+
+        from . import (
+            checks,  # noqa: F401 - registers the system checks
+            home,
+        )
+
+        homes.register("all", home.policy_section)

@@ -4,7 +4,7 @@ The banner asks a signed-in person to acknowledge the current policy until they 
 programme team and unit leads also get a short card with coverage. Constant queries.
 """
 
-from academy.home import Section
+from core.home import Section
 
 from . import permissions, selectors
 

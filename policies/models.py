@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from academy.text import in_language
+from core.languages import CODES
+from core.text import in_language
 from people.models import Language
 
 
@@ -217,7 +218,7 @@ class Acknowledgement(models.Model):
                 violation_error_message=_("This person acknowledged this version already."),
             ),
             models.CheckConstraint(
-                condition=Q(language__in=["en", "nl"]), name="acknowledgement_language_supported"
+                condition=Q(language__in=list(CODES)), name="acknowledgement_language_supported"
             ),
         ]
 

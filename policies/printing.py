@@ -12,7 +12,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from academy.fonts import font_urls
+from core.fonts import font_urls
 
 from .models import PolicyVersion
 

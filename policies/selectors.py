@@ -14,13 +14,15 @@ from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from academy.numbers import parse_version
+from core.languages import CODES
+from core.numbers import parse_version
+from core.trees import in_tree_order
 from people.models import Person, Unit
 
 from . import diff
 from .models import Acknowledgement, Policy, PolicyVersion
 
-LANGUAGES = ("en", "nl")
+LANGUAGES = CODES
 DIFF_LAYOUT = 1  # raise when diff.py changes its output, so cached comparisons are redone
 
 
@@ -278,20 +280,10 @@ def coverage_by_unit(
     )
     if unit_ids is not None:
         units = units.filter(id__in=list(unit_ids))
-    rows = list(units)
-    ids = {u.id for u in rows}
-    children: dict[int | None, list[Unit]] = {}
-    for unit in rows:
-        children.setdefault(unit.parent_id if unit.parent_id in ids else None, []).append(unit)
-    ordered: list[UnitCoverage] = []
-
-    def walk(parent_id: int | None, depth: int) -> None:
-        for unit in sorted(children.get(parent_id, []), key=lambda u: u.name):
-            ordered.append(UnitCoverage(unit, depth, unit.headcount, unit.acknowledged))
-            walk(unit.id, depth + 1)
-
-    walk(None, 0)
-    return ordered
+    return [
+        UnitCoverage(unit, depth, unit.headcount, unit.acknowledged)
+        for unit, depth in in_tree_order(units)
+    ]
 
 
 @dataclass

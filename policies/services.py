@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.signals import send_after_commit
 from people.permissions import is_programme_team
 
 from . import selectors, signals
@@ -190,9 +191,7 @@ def publish(*, version: PolicyVersion, by, now: datetime.datetime | None = None)
     locked.published_at = now
     locked.published_by = by
     locked.save()
-    transaction.on_commit(
-        lambda: signals.version_published.send(sender=PolicyVersion, version=locked)
-    )
+    send_after_commit(signals.version_published, sender=PolicyVersion, version=locked)
     return locked
 
 
@@ -222,9 +221,7 @@ def acknowledge(
         defaults={"language": language, "acknowledged_at": now or timezone.now()},
     )
     if created:
-        transaction.on_commit(
-            lambda: signals.policy_acknowledged.send(
-                sender=Acknowledgement, person=person, version=version
-            )
+        send_after_commit(
+            signals.policy_acknowledged, sender=Acknowledgement, person=person, version=version
         )
     return acknowledgement

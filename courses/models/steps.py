@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from polymorphic.models import PolymorphicModel
 
-from academy.text import render_markdown
+from core.text import render_markdown
 
 from .. import dataspec
 from .catalogue import Lesson

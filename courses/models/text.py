@@ -1,6 +1,7 @@
 """Texts stored once per language (`<name>_en`, `<name>_nl`), read in the page's language."""
 
-from academy.text import LANGUAGES, in_language
+from core.languages import CODES as LANGUAGES
+from core.text import in_language
 
 __all__ = ["LANGUAGES", "in_language", "set_texts", "texts"]
 

@@ -6,10 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.signals import send_after_commit
+
 from .. import permissions, signals
 from ..models import AssignmentStep, Submission
 from .errors import CourseError
-from .progress import complete, enrolment_for, lock_person, real_step, send_on_commit, touch
+from .progress import complete, enrolment_for, lock_person, real_step, touch
 
 MAX_TEXT = 20000
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -109,9 +111,9 @@ def review_submission(
     if approve:
         enrolment = enrolment_for(submission.person, submission.step)
         complete(enrolment, submission.step)
-        send_on_commit(
+        send_after_commit(
             signals.assignment_approved,
-            AssignmentStep,
+            sender=AssignmentStep,
             person=submission.person,
             step=submission.step,
         )

@@ -4,10 +4,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.signals import send_after_commit
+
 from .. import permissions, policy, signals
 from ..models import Enrolment, Module, PolicyStep, StepCompletion, TimeApproval
 from .errors import CourseError
-from .progress import complete, enrolment_for, lock_person, real_step, send_on_commit
+from .progress import complete, enrolment_for, lock_person, real_step
 
 
 def _check_can_enrol(person, module: Module, language: str) -> None:
@@ -60,7 +62,7 @@ def enrol(*, person, module: Module, language: str | None = None) -> Enrolment:
         defaults={"language": language, "enrolled_at": now, "last_activity_at": now},
     )
     if created:
-        send_on_commit(signals.enrolled, Enrolment, enrolment=enrolment)
+        send_after_commit(signals.enrolled, sender=Enrolment, enrolment=enrolment)
     return enrolment
 
 

@@ -6,17 +6,14 @@ the unique constraints on StepCompletion and ProgrammeCompletion back this up.
 """
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from core.signals import send_after_commit
 
 from .. import signals
 from ..models import Enrolment, Module, ProgrammeCompletion, Step, StepCompletion
 from .errors import CourseError
-
-
-def send_on_commit(signal, sender, **kwargs) -> None:
-    transaction.on_commit(lambda: signal.send(sender=sender, **kwargs))
 
 
 def lock_person(person) -> None:
@@ -76,9 +73,11 @@ def complete(enrolment: Enrolment, step, *, at=None) -> bool:
         update_fields=["steps_completed", "last_activity_at", "last_step", "completed_at"]
     )
     person = enrolment.person
-    send_on_commit(signals.step_completed, Step, person=person, step=step, enrolment=enrolment)
+    send_after_commit(
+        signals.step_completed, sender=Step, person=person, step=step, enrolment=enrolment
+    )
     if finished:
-        send_on_commit(signals.module_completed, Module, person=person, module=module)
+        send_after_commit(signals.module_completed, sender=Module, person=person, module=module)
         complete_programme(person, module.programme, at=at)
     return True
 
@@ -95,7 +94,7 @@ def complete_programme(person, programme, *, at=None) -> bool:
         person=person, programme=programme, defaults={"completed_at": at or timezone.now()}
     )
     if created:
-        send_on_commit(
-            signals.programme_completed, type(programme), person=person, programme=programme
+        send_after_commit(
+            signals.programme_completed, sender=type(programme), person=person, programme=programme
         )
     return created

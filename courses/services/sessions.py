@@ -5,10 +5,12 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.signals import send_after_commit
+
 from .. import permissions, signals
 from ..models import Booking, Session, StepCompletion
 from .errors import CourseError
-from .progress import complete, enrolment_for, lock_person, send_on_commit, touch
+from .progress import complete, enrolment_for, lock_person, touch
 
 
 def _locked_session(session) -> Session:
@@ -147,5 +149,5 @@ def record_attendance(*, booking: Booking, by, attended: bool) -> Booking:
     booking.save(update_fields=["attended", "attendance_recorded_at", "attendance_recorded_by"])
     if attended:
         complete(enrolment_for(booking.person, booking.step), booking.step)
-    send_on_commit(signals.attendance_recorded, Booking, booking=booking)
+    send_after_commit(signals.attendance_recorded, sender=Booking, booking=booking)
     return booking

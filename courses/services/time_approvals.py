@@ -6,10 +6,12 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.signals import send_after_commit
+
 from .. import permissions, signals
 from ..models import Module, Programme, TimeApproval
 from .errors import CourseError
-from .progress import lock_person, send_on_commit
+from .progress import lock_person
 
 
 @transaction.atomic
@@ -38,7 +40,7 @@ def request_time_approval(*, person, programme: Programme) -> TimeApproval:
     from .. import tasks
 
     transaction.on_commit(lambda: tasks.send_time_approval_request.enqueue(approval.pk))
-    send_on_commit(signals.time_approval_requested, TimeApproval, approval=approval)
+    send_after_commit(signals.time_approval_requested, sender=TimeApproval, approval=approval)
     return approval
 
 
@@ -67,7 +69,7 @@ def decide_time_approval(
     approval.decided_at = timezone.now()
     approval.reason = reason
     approval.save(update_fields=["status", "decided_by", "decided_at", "reason"])
-    send_on_commit(signals.time_approval_decided, TimeApproval, approval=approval)
+    send_after_commit(signals.time_approval_decided, sender=TimeApproval, approval=approval)
     from .. import tasks
 
     transaction.on_commit(lambda: tasks.send_time_approval_decision.enqueue(approval.pk))

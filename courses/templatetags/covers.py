@@ -7,7 +7,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from academy import branding
+from core import branding
 
 register = template.Library()
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from academy.numbers import parse_int
+from core.numbers import parse_int
 from people.permissions import role_required
 
 from .. import calendar, forms, selectors, services

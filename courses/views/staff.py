@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from academy.numbers import parse_int
+from core.numbers import parse_int
 from people.permissions import role_required
 
 from .. import permissions, selectors, services

@@ -1,6 +1,6 @@
 from django import template
 
-from academy.text import render_markdown
+from core.text import render_markdown
 
 from .. import selectors
 

@@ -1,4 +1,4 @@
-from academy.text import render_markdown
+from core.text import render_markdown
 
 
 def test_markdown_is_rendered():
@@ -26,7 +26,7 @@ def test_empty_text_gives_empty_html():
 def test_a_text_is_read_in_the_language_asked_then_english_then_any():
     from types import SimpleNamespace
 
-    from academy.text import in_language
+    from core.text import in_language
 
     both = SimpleNamespace(title_en="Hello", title_nl="Hallo")
     english = SimpleNamespace(title_en="Hello", title_nl="")

@@ -23,7 +23,7 @@ def test_award_prints_serial_and_verification_url_and_is_safe_to_repeat(learner,
     output = run("award", "certified", learner.email, "--evidence", "Keynote at Web Summit")
     credential = IssuedCredential.objects.get()
     assert output.strip() == f"{credential.serial} http://testserver/verify/{credential.code}/"
-    assert credential.events.get().reason.endswith("Keynote at Web Summit")
+    assert credential.history.get().reason.endswith("Keynote at Web Summit")
     assert "nothing changed" in run("award", "certified", learner.email)
     assert IssuedCredential.objects.count() == 1
 
@@ -42,7 +42,7 @@ def test_revoke_suspend_reinstate_change_the_status_with_audit(issued):
     assert "nothing changed" in run("revoke", issued.serial, "--reason", "Fraud")
     issued.refresh_from_db()
     assert issued.status == "revoked"
-    assert list(issued.events.values_list("action", flat=True)) == [
+    assert list(issued.history.values_list("action", flat=True)) == [
         "issued",
         "suspended",
         "reinstated",

@@ -19,4 +19,4 @@ def test_fifty_simultaneous_issues_give_exactly_one_credential(learner, certifie
     assert errors == []
     assert IssuedCredential.objects.count() == 1
     assert set(results) == {IssuedCredential.objects.get().pk}
-    assert IssuedCredential.objects.get().events.count() == 1
+    assert IssuedCredential.objects.get().history.count() == 1

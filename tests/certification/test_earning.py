@@ -127,4 +127,4 @@ def test_fifty_simultaneous_completions_of_the_last_step_give_one_credential(
     _results, errors = at_once(complete, 50)
     assert errors == []
     credential = IssuedCredential.objects.get()
-    assert credential.definition == rules and credential.events.count() == 1
+    assert credential.definition == rules and credential.history.count() == 1

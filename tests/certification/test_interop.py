@@ -331,7 +331,7 @@ def test_credentials_upgrade_re_signs_older_credentials_once(client, issued, cap
     assert issued.signed_format == signing.SIGNED_FORMAT
     assert conformance.credential_errors(document) == []
     assert document["credentialSubject"]["identifier"][0]["hashed"] is True
-    assert issued.events.filter(action="upgraded").count() == 1
+    assert issued.history.filter(action="upgraded").count() == 1
     call_command("credentials_upgrade")
     assert "0 credentials" in capsys.readouterr().out.splitlines()[-1]
 

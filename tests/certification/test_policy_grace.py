@@ -28,7 +28,7 @@ def test_credentials_requiring_the_policy_are_suspended_after_the_grace_period(
     other.refresh_from_db()
     assert issued.current_status == "suspended"
     assert issued.suspension == IssuedCredential.Suspension.POLICY
-    assert "2.0" in issued.events.last().reason
+    assert "2.0" in issued.history.last().reason
     assert other.current_status == "valid"
 
 
@@ -61,4 +61,4 @@ def test_acknowledging_reinstates_only_policy_suspensions(
     manual.refresh_from_db()
     assert issued.current_status == "valid"
     assert manual.current_status == "suspended"
-    assert [e.action for e in issued.events.all()] == ["issued", "suspended", "reinstated"]
+    assert [e.action for e in issued.history.all()] == ["issued", "suspended", "reinstated"]

@@ -8,12 +8,12 @@ from django.utils import timezone
 
 from certification import services
 from certification.models import (
-    CredentialEvent,
     IssuedCredential,
     Nomination,
     NominationApprovedRule,
 )
 from certification.rules import Facts
+from core.models import AuditEntry
 from tests.factories import PersonFactory
 
 from .factories import DefinitionFactory
@@ -36,7 +36,7 @@ def known(monkeypatch):
 
 
 def events(credential):
-    return list(credential.events.values_list("action", flat=True))
+    return list(credential.history.values_list("action", flat=True))
 
 
 def test_issuing_gives_a_serial_an_unguessable_code_and_an_audit_entry(learner, certified):
@@ -100,7 +100,7 @@ def test_revoke_is_audited_with_who_and_why(issued, programme):
     services.revoke(credential=issued, actor=programme, reason="Issued in error")
     issued.refresh_from_db()
     assert issued.current_status == "revoked"
-    event = issued.events.get(action="revoked")
+    event = issued.history.get(action="revoked")
     assert (event.actor, event.reason) == (programme, "Issued in error")
 
 
@@ -164,13 +164,13 @@ def test_reissue_revokes_the_old_credential_as_replaced_and_links_the_new_one(is
 
 
 def test_events_are_append_only(issued):
-    event = issued.events.get()
+    event = issued.history.get()
     event.reason = "changed"
     with pytest.raises(ValueError):
         event.save()
     with pytest.raises(ValueError):
         event.delete()
-    assert CredentialEvent.objects.count() == 1
+    assert AuditEntry.objects.count() == 1
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from jwt.algorithms import ECAlgorithm
 from openbadgeslib.ob3 import bundled_clr_contexts, did_jwk_from_jwk, verify_data_integrity_proof
 
 from certification import services, signing
-from certification.models import CredentialEvent, WalletOffer
+from certification.models import CredentialAction, WalletOffer
 
 
 class Wallet:
@@ -99,7 +99,7 @@ def test_a_wallet_receives_the_credential_bound_to_its_key_end_to_end(client, is
     assert payload["id"] == json.loads(issued.signed_json)["id"]
     assert payload["credentialSubject"]["achievement"]["name"] == "Social Media Certified"
     assert payload["credentialStatus"] == json.loads(issued.signed_json)["credentialStatus"]
-    event = issued.events.get(action=CredentialEvent.Action.WALLET)
+    event = issued.history.get(action=CredentialAction.WALLET)
     assert event.data == {"holder": wallet.did}
 
 

@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from academy import branding as branding_module
+from core import branding as branding_module
 
 register = template.Library()
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from academy.numbers import parse_int, parse_version
+from core.numbers import parse_int, parse_version
 from tests.factories import PersonFactory
 
 CRAFTED = ["²", "٣", "1e3", "-1", " 1", "1 ", "9" * 5000, "99999999999999999999", "", "1.0"]

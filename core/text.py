@@ -3,6 +3,9 @@
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from .languages import CODES
 
 ALLOWED_TAGS = {
     "a",
@@ -56,16 +59,11 @@ def render_markdown(text: str) -> SafeString:
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
 
 
-LANGUAGES = ("en", "nl")
-
-
 def in_language(obj, field: str, language: str | None = None) -> str:
     """A text stored per language (`<field>_en`, `<field>_nl`) in `language` (default: the
     active one), else in English, else in whichever language it was written."""
-    from django.utils.translation import get_language
-
     language = (language or get_language() or "en")[:2]
-    preferred = [language, "en", *LANGUAGES] if language in LANGUAGES else ["en", *LANGUAGES]
+    preferred = [language, "en", *CODES] if language in CODES else ["en", *CODES]
     for code in preferred:
         value = getattr(obj, f"{field}_{code}", "")
         if value:

@@ -15,7 +15,7 @@ def harfbuzz_subset_available(app_configs, **kwargs):
         Warning(
             "libharfbuzz-subset is not installed: certificates render about 6x slower.",
             hint="Install it (Debian/Ubuntu: apt-get install libharfbuzz-subset0).",
-            id="academy.W001",
+            id="core.W001",
         )
     ]
 
@@ -35,7 +35,7 @@ def branding_is_readable(app_configs, **kwargs):
             Warning(
                 f"ACADEMY_PRIMARY_COLOUR {colour!r} is not a #rrggbb colour; "
                 f"the default {DEFAULT_PRIMARY} is used.",
-                id="academy.W002",
+                id="core.W002",
             )
         ]
     if contrast(colour, "#ffffff") < 4.5:
@@ -44,7 +44,7 @@ def branding_is_readable(app_configs, **kwargs):
                 f"ACADEMY_PRIMARY_COLOUR {colour} is too light for white text and links on white "
                 f"(contrast {contrast(colour, '#ffffff'):.1f}:1, WCAG AA needs 4.5:1).",
                 hint="Choose a darker shade of the colour.",
-                id="academy.W003",
+                id="core.W003",
             )
         ]
     return []
