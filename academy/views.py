@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language
 
+from academy.numbers import parse_int
 from people import permissions, selectors, services
 
 from .home import sections_for
@@ -48,7 +49,7 @@ def learner_home(request):
 def trainer_home(request):
     """A trainer or champion: their tasks, and the colleagues in their unit they help along."""
     colleagues = Paginator(selectors.colleagues_of(request.user), 25).get_page(
-        request.GET.get("page")
+        parse_int(request.GET.get("page"))
     )
     return _render_home(
         request,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from academy.numbers import parse_int
 from people import permissions as people_permissions
 
 from . import (
@@ -271,7 +272,9 @@ def nominate(request):
 
 @people_permissions.role_required(can_decide_nominations)
 def nomination_queue(request):
-    page = Paginator(selectors.pending_nominations(), 25).get_page(request.GET.get("page"))
+    page = Paginator(selectors.pending_nominations(), 25).get_page(
+        parse_int(request.GET.get("page"))
+    )
     return render(request, "certification/nomination_queue.html", {"page": page})
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from academy.numbers import parse_int
 from people import permissions as people_permissions
 from people.models import Person
 
@@ -30,7 +31,7 @@ def _form_page(request, form, *, title, intro="", submit, back=None, **extra):
 
 
 def _page(request, items, per_page=20):
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+    return Paginator(items, per_page).get_page(parse_int(request.GET.get("page")))
 
 
 # Champions -------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .exports import Table
 from .selectors import ACTIVE_WINDOWS, EXPIRY_WINDOWS, Funnel, Trend, UnitFigures
@@ -119,17 +120,17 @@ def trends_table(trend: Trend) -> Table:
 
 
 PEOPLE_COLUMNS = [
-    ("name", _("Name")),
-    ("email", _("Email")),
-    ("unit", _("Unit")),
-    ("language", _("Language")),
-    ("enrolled_on", _("Enrolled on")),
-    ("modules", _("Modules completed")),
-    ("hours", _("Hours completed")),
-    ("last_active", _("Last active")),
-    ("credentials", _("Credentials")),
-    ("next_expiry", _("Next expiry")),
-    ("waiting", _("Waiting for time approval")),
+    ("name", gettext_lazy("Name")),
+    ("email", gettext_lazy("Email")),
+    ("unit", gettext_lazy("Unit")),
+    ("language", gettext_lazy("Language")),
+    ("enrolled_on", gettext_lazy("Enrolled on")),
+    ("modules", gettext_lazy("Modules completed")),
+    ("hours", gettext_lazy("Hours completed")),
+    ("last_active", gettext_lazy("Last active")),
+    ("credentials", gettext_lazy("Credentials")),
+    ("next_expiry", gettext_lazy("Next expiry")),
+    ("waiting", gettext_lazy("Waiting for time approval")),
 ]
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from academy.numbers import parse_int
 from people import permissions as people_permissions
 
 from . import charts, selectors, services, tables
@@ -109,7 +110,7 @@ def _people_page_data(request):
 def people(request):
     """Everyone in the viewer's units: progress, credentials, expiry, time approval."""
     form, people = _people_page_data(request)
-    page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(people, PEOPLE_PER_PAGE).get_page(parse_int(request.GET.get("page")))
     rows = [tables.person_values(person) for person in page.object_list]
     return render(request, "insights/people.html", {"form": form, "page": page, "rows": rows})
 

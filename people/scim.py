@@ -52,6 +52,8 @@ from scim2_server.applications.wsgi import WSGIApplication
 from scim2_server.requests import ScimRequest
 from scim2_server.storage import ScimStorage, SearchPage
 
+from academy.numbers import parse_int
+
 from . import services
 from .models import Person
 
@@ -137,9 +139,9 @@ def filter_to_q(node: FilterNode) -> Q:
         column, exact = _column(node.attr_path)
         value = node.value
         if column == "pk":
-            if not str(value).isdecimal():
+            value = parse_int(str(value))
+            if value is None:
                 return Q(pk__in=[])
-            value = int(value)
         if value is None:
             present = ~Q(**{column: ""}) & Q(**{f"{column}__isnull": False})
             return ~present if node.op == CompareOperator.eq else present
@@ -217,11 +219,11 @@ def _values_of(resource: StaffUser) -> tuple[dict[str, Any], int | None]:
         if enterprise.department is not None:
             values["unit"] = enterprise.department
         if enterprise.manager is not None and enterprise.manager.value:
-            if not enterprise.manager.value.isdecimal():
+            manager_id = parse_int(enterprise.manager.value)
+            if manager_id is None:
                 raise InvalidValueException(
                     detail=services.unknown_manager_message(enterprise.manager.value)
                 )
-            manager_id = int(enterprise.manager.value)
     return values, manager_id
 
 
@@ -248,7 +250,8 @@ class PersonStorage(ScimStorage):
     """SCIM Users stored as people; removing one deactivates them instead of deleting."""
 
     def _person(self, resource_id: str) -> Person:
-        person = _people().filter(pk=int(resource_id)).first() if resource_id.isdecimal() else None
+        pk = parse_int(resource_id)
+        person = _people().filter(pk=pk).first() if pk is not None else None
         if person is None:
             raise NotFoundException(detail=_("No such user."))
         return person

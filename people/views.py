@@ -8,6 +8,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from academy.numbers import parse_int
+
 from . import permissions, scim, selectors
 from .models import Unit
 
@@ -23,7 +25,9 @@ def unit_detail(request, slug: str):
         # Do not confirm that a unit exists to someone who may not see it.
         raise Http404(_("No such unit."))
     unit_ids = selectors.descendant_unit_ids([unit.id])
-    page = Paginator(selectors.people_in_units(unit_ids), 25).get_page(request.GET.get("page"))
+    page = Paginator(selectors.people_in_units(unit_ids), 25).get_page(
+        parse_int(request.GET.get("page"))
+    )
     return render(request, "people/unit_detail.html", {"unit": unit, "page": page})
 
 

@@ -100,7 +100,7 @@ class DiscardForm(forms.Form):
 
 
 class AcknowledgeForm(forms.Form):
-    version = forms.RegexField(regex=r"^\d+\.\d+$", widget=forms.HiddenInput)
+    version = forms.RegexField(regex=r"^[0-9]{1,9}\.[0-9]{1,9}$", widget=forms.HiddenInput)
     language = forms.ChoiceField(choices=Language.choices, widget=forms.HiddenInput)
     confirm = forms.BooleanField(
         required=True,

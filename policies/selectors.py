@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from academy.numbers import parse_version
 from people.models import Person, Unit
 
 from . import diff
@@ -146,13 +147,14 @@ def published_versions() -> QuerySet[PolicyVersion]:
 
 def published_version(number: str) -> PolicyVersion | None:
     """The published version with this number ("2.0"), or None."""
-    major, _, minor = number.partition(".")
-    if not (major.isdigit() and minor.isdigit()):
+    parsed = parse_version(number)
+    if parsed is None:
         return None
+    major, minor = parsed
     return (
         PolicyVersion.objects.published()
         .select_related("policy", "published_by")
-        .filter(major=int(major), minor=int(minor))
+        .filter(major=major, minor=minor)
         .first()
     )
 

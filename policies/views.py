@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from academy.numbers import parse_int
 from people.permissions import role_required
 
 from . import forms, permissions, printing, selectors, services
@@ -41,7 +42,7 @@ def _language_url(request, language: str) -> str:
 
 
 def _page(request, items, per_page: int = 25):
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+    return Paginator(items, per_page).get_page(parse_int(request.GET.get("page")))
 
 
 # Public pages ----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from academy.numbers import parse_int
 from people.permissions import role_required
 
 from .. import calendar, forms, selectors, services
@@ -53,7 +54,7 @@ def _next_url(request, default: str) -> str:
 
 
 def _page(request, items):
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    return Paginator(items, PAGE_SIZE).get_page(parse_int(request.GET.get("page")))
 
 
 def _finished_module(request, module, *, was_complete: bool) -> bool:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from academy.numbers import parse_int
 from people.permissions import role_required
 
 from .. import permissions, selectors, services
@@ -34,7 +35,7 @@ def _posted(request):
 
 
 def _page(items, number):
-    return Paginator(items, PER_PAGE).get_page(number)
+    return Paginator(items, PER_PAGE).get_page(parse_int(number))
 
 
 # -- assignment reviews ---------------------------------------------------------------------
@@ -211,5 +212,5 @@ def decide_time_approval(request, pk: int):
 
 def _keep_page(request) -> str:
     """The lead's place in the list (the form posts it along), for the redirect back."""
-    page = request.GET.get("page", "")
-    return f"?page={int(page)}" if page.isdigit() else ""
+    page = parse_int(request.GET.get("page"), minimum=1)
+    return f"?page={page}" if page else ""

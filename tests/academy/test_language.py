@@ -37,3 +37,23 @@ def test_unknown_language_is_not_stored(learner, client):
     client.force_login(learner)
     client.post(reverse("set_language"), {"language": "xx", "next": "/"})
     assert Person.objects.get(pk=learner.pk).language == "en"
+
+
+def test_a_dutch_request_leaves_the_next_work_on_its_thread_in_english(client):
+    from django.utils import translation
+
+    client.get("/", HTTP_ACCEPT_LANGUAGE="nl")
+    assert translation.get_language() == "en"
+
+
+def test_a_streamed_export_is_written_in_the_language_of_its_request(client, lead):
+    lead.language = "nl"
+    lead.save()
+    client.force_login(lead)
+    response = client.get(
+        reverse("insights:export", args=["people", "csv"]), HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    assert response.streaming
+    header, row = b"".join(response.streaming_content).decode().splitlines()
+    assert header.startswith("\ufeffNaam,E-mailadres")
+    assert row.endswith(",nee")  # written row by row after the view returned

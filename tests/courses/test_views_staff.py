@@ -693,3 +693,15 @@ def test_a_lead_who_is_no_trainer_gets_no_trainer_section(rf, lead):
     assert staff_home.trainer_section(request) == []
     assert staff_home.programme_section(request) == []
     assert len(staff_home.lead_section(request)) == 1
+
+
+def test_a_decision_with_a_crafted_page_number_is_saved_and_returns_to_the_first_page(
+    client_for, lead, time_request
+):
+    client = client_for(lead)
+    url = reverse("courses:decide_time_approval", args=[time_request.pk])
+    response = client.post(f"{url}?page=²", {f"approval-{time_request.pk}-decision": "approve"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("courses:time_approvals")
+    time_request.refresh_from_db()
+    assert time_request.status == TimeApproval.Status.APPROVED
