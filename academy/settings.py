@@ -160,7 +160,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set (then also shared rate limits and sessions).
+# Cache: Redis when REDIS_URL is set, else a table in the database. Either way every web process
+# (`academy serve` runs several) shares rate limits and the login lockout.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -176,8 +177,8 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "academy",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "academy_cache",
         }
     }
 
@@ -253,7 +254,7 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_SESSION_REMEMBER = None
 # People come from the HR roster or single sign-on; open signup is off unless asked for.
 ACADEMY_OPEN_SIGNUP = env_bool("ACADEMY_OPEN_SIGNUP", False)
-# allauth counts failed logins per IP and per account in the cache (shared when REDIS_URL is set).
+# allauth counts failed logins per IP and per account in the cache (shared by all processes).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -347,10 +348,14 @@ USE_TZ = True
 # Static files and media (served by whitenoise; no CDN anywhere).
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Public media (video files, badge images) at MEDIA_URL; private files (submissions, exports)
+# apart, without a URL, handed out only by permission-checked views (academy/storage.py).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+PRIVATE_MEDIA_ROOT = DATA_DIR / "private"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.PrivateStorage"},
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
