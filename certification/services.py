@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -718,12 +719,14 @@ def award_in_bulk(
             Case(When(id__lt=1_000_000, then=LPad(text_id, 6, Value("0"))), default=text_id),
         )
     )
-    CredentialEvent.objects.bulk_create(
+    credential_type = ContentType.objects.get_for_model(IssuedCredential)
+    AuditEntry.objects.bulk_create(
         [
-            CredentialEvent(
-                credential_id=credential_id,
-                action=CredentialEvent.Action.AWARDED,
-                actor=actor,
+            AuditEntry(
+                content_type=credential_type,
+                object_id=credential_id,
+                action=CredentialAction.AWARDED,
+                actor=actor if getattr(actor, "is_authenticated", False) else None,
                 reason=reason,
                 data={"bulk": True},
             )

@@ -10,7 +10,8 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from certification import services, signals
-from certification.models import CredentialEvent, IssuedCredential
+from certification.models import IssuedCredential
+from core.models import AuditEntry
 from insights.models import PersonFact
 from tests.factories import PersonFactory, UnitFactory
 
@@ -67,7 +68,9 @@ def test_background_tasks_sign_every_credential(
 
 def test_one_audit_event_each_with_the_reason(staff, certified, django_capture_on_commit_callbacks):
     result = award(certified, staff, django_capture_on_commit_callbacks)
-    events = CredentialEvent.objects.filter(credential_id__in=result.issued)
+    events = AuditEntry.objects.filter(
+        content_type__model="issuedcredential", object_id__in=result.issued
+    )
     assert events.count() == len(staff)
     assert set(events.values_list("action", "reason")) == {("awarded", "Completed the pilot")}
 
