@@ -35,6 +35,12 @@ DATA_DIR = Path(os.environ.get("ACADEMY_DATA_DIR") or "var").resolve()
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 ACADEMY_BASE_URL = os.environ.get("ACADEMY_BASE_URL", "http://localhost:8000").rstrip("/")
+# Branding (core/branding.py): the academy's name (empty: "Social Media Academy"), its logo
+# (a URL, or a path under the static files; empty: a generated mark) and its primary colour
+# (#rrggbb; white text must read on it, see the system check).
+ACADEMY_NAME = os.environ.get("ACADEMY_NAME", "")
+ACADEMY_LOGO = os.environ.get("ACADEMY_LOGO", "")
+ACADEMY_PRIMARY_COLOUR = os.environ.get("ACADEMY_PRIMARY_COLOUR", "")
 # Credentials (certification): the issuer's name (empty: "<firm> Social Media Academy"), its
 # Ed25519 key (PEM or a path; empty: generated into DATA_DIR), verification requests per minute.
 ACADEMY_ISSUER_NAME = os.environ.get("ACADEMY_ISSUER_NAME", "")
@@ -137,6 +143,9 @@ TEMPLATES = [
     },
 ]
 
+# Every form renders through the same templates (academy/templates/academy/forms/).
+FORM_RENDERER = "academy.forms.AcademyFormRenderer"
+
 # Database: SQLite in the data folder unless DATABASE_URL says otherwise.
 DATABASES = {
     "default": dj_database_url.config(
@@ -169,6 +178,9 @@ if REDIS_URL:
             "KEY_PREFIX": "academy",
         }
     }
+    # Sessions read from Redis and written through to the database: no query per request
+    # for the session, and nobody is signed out when Redis restarts.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -177,15 +189,34 @@ else:
         }
     }
 
-# Background tasks: run immediately unless a backend is chosen.
+# Background tasks (docs/decisions/0013-task-queue-and-deployment.md): run immediately unless a
+# backend is chosen: "database" (a worker polls the database) or "rq" (Redis Queue: workers on
+# any number of machines, retries, a failed-job view for the programme team).
 TASK_BACKEND = os.environ.get("ACADEMY_TASK_BACKEND", "immediate")
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
 }
 if TASK_BACKEND not in _TASK_BACKENDS:
-    raise ImproperlyConfigured("ACADEMY_TASK_BACKEND must be one of: immediate, database.")
+    raise ImproperlyConfigured("ACADEMY_TASK_BACKEND must be one of: immediate, database, rq.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND]}}
+# How often a task is tried again after it failed or its worker died (rq).
+ACADEMY_TASK_RETRIES = int(os.environ.get("ACADEMY_TASK_RETRIES", "3"))
+# How soon a job whose worker died is noticed (rq): workers look every so many seconds, and a
+# job counts as abandoned this long after its worker's last heartbeat.
+ACADEMY_WORKER_MAINTENANCE_SECONDS = int(os.environ.get("ACADEMY_WORKER_MAINTENANCE_SECONDS", "60"))
+ACADEMY_WORKER_HEARTBEAT_GRACE = int(os.environ.get("ACADEMY_WORKER_HEARTBEAT_GRACE", "60"))
+if TASK_BACKEND == "rq":
+    _QUEUE_URL = os.environ.get("ACADEMY_QUEUE_URL", REDIS_URL)
+    if not _QUEUE_URL:
+        raise ImproperlyConfigured(
+            "ACADEMY_TASK_BACKEND=rq needs REDIS_URL (or ACADEMY_QUEUE_URL)."
+        )
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS["default"]["QUEUES"] = ["default"]
+    RQ_QUEUES = {"default": {"URL": _QUEUE_URL, "DEFAULT_TIMEOUT": 900}}
+    RQ = {"QUEUE_CLASS": "academy.queue.RetryingQueue"}
 
 # The scheduled pass (academy/scheduled.py) runs every this many minutes in `academy worker`; a
 # background job still running after ACADEMY_STALE_JOB_MINUTES lost its worker and is retried.
@@ -322,6 +353,8 @@ LANGUAGE_COOKIE_NAME = "academy_language"
 LOCALE_PATHS: list[str] = []  # each app ships its own locale/ folder
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True
+# English dates in the British form (academy/formats/en/formats.py); Dutch uses Django's own.
+FORMAT_MODULE_PATH = ["academy.formats"]
 USE_TZ = True
 
 # Static files and media (served by whitenoise; no CDN anywhere).
@@ -343,6 +376,25 @@ STORAGES = {
         )
     },
 }
+# Uploads on S3-compatible storage (django-storages) when a bucket is named; the data folder
+# otherwise. Files stay private: every download goes through a permission-checked view, which
+# hands out a short-lived signed address.
+ACADEMY_S3_BUCKET = os.environ.get("ACADEMY_S3_BUCKET", "")
+if ACADEMY_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": ACADEMY_S3_BUCKET,
+            "endpoint_url": os.environ.get("ACADEMY_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("ACADEMY_S3_REGION") or None,
+            "access_key": os.environ.get("ACADEMY_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("ACADEMY_S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:
     # Static files come from the app folders here; STATIC_ROOT exists only after collectstatic.

@@ -15,6 +15,9 @@ urlpatterns = [
     path("lead/", views.lead_home, name="lead_home"),
     path("programme/", views.programme_home, name="programme_home"),
     path("healthz", views.healthz, name="healthz"),
+    path("status/", views.status_page, name="status"),
+    path("brand.css", views.brand_css, name="brand_css"),
+    path("design/", views.design, name="design"),
     path("i18n/setlang/", views.switch_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("admin/login/", people_views.admin_login),
@@ -27,6 +30,11 @@ urlpatterns = [
     path("", include("insights.urls")),
     path("", include("api.urls")),
 ]
+
+if settings.TASK_BACKEND == "rq":
+    # The queues, running and failed jobs (with their tracebacks, to requeue or delete), for
+    # the programme team (django-rq's views admit staff only).
+    urlpatterns.append(path("programme/queue/", include("django_rq.urls")))
 
 if settings.DEBUG:
     urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))

@@ -1,15 +1,18 @@
 """Project-level pages: landing, the role-based home redirect, language switch, health check."""
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.i18n import set_language
 
+from core import branding
 from core.home import sections_for
 from core.numbers import parse_int
 from people import permissions, selectors, services
@@ -84,8 +87,7 @@ def switch_language(request):
     return response
 
 
-@never_cache
-def healthz(request):
+def _health() -> dict:
     status = {"database": "ok", "cache": "ok"}
     try:
         with connection.cursor() as cursor:
@@ -98,7 +100,61 @@ def healthz(request):
             status["cache"] = "error: value not kept"
     except Exception as error:  # noqa: BLE001
         status["cache"] = f"error: {error.__class__.__name__}"
+    return status
+
+
+@never_cache
+def healthz(request):
+    status = _health()
     healthy = all(value == "ok" for value in status.values())
     return JsonResponse(
         {"status": "ok" if healthy else "error", **status}, status=200 if healthy else 503
     )
+
+
+@never_cache
+def status_page(request):
+    """The health check for people: is the academy working, in words (/healthz is for machines)."""
+    status = _health()
+    checks = [
+        (_("Database"), status["database"] == "ok"),
+        (_("Cache"), status["cache"] == "ok"),
+    ]
+    healthy = all(ok for _label, ok in checks)
+    return render(
+        request,
+        "academy/status.html",
+        {"checks": checks, "healthy": healthy},
+        status=200 if healthy else 503,
+    )
+
+
+@cache_control(max_age=86400, public=True)
+def brand_css(request):
+    """The configured primary colour as CSS custom properties (no inline styles under CSP)."""
+    return HttpResponse(branding.current().stylesheet(), content_type="text/css; charset=utf-8")
+
+
+class ComponentSampleForm(forms.Form):
+    """A form with every kind of field, shown on the component page."""
+
+    name = forms.CharField(label=_("Name"), help_text=_("As colleagues know you."))
+    email = forms.EmailField(label=_("Email"))
+    unit = forms.ChoiceField(
+        label=_("Unit"), choices=[("", "—"), ("sales", _("Sales")), ("hr", _("HR"))]
+    )
+    platforms = forms.MultipleChoiceField(
+        label=_("Platforms you use for work, with a label long enough to wrap on a phone"),
+        choices=[("linkedin", "LinkedIn"), ("x", "X"), ("video", _("Video"))],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
+    remember = forms.BooleanField(label=_("Remember me"), required=False)
+
+
+def design(request):
+    """The component page for developers: every token and component of academy.css."""
+    form = ComponentSampleForm(data={"name": "Sam de Vries", "email": "not-an-address"})
+    form.is_valid()
+    return render(request, "academy/design.html", {"form": form})

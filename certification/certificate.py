@@ -3,16 +3,21 @@ the verification page. Rendered once per status and kept in the data folder."""
 
 import os
 import tempfile
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core import branding
 from core.fonts import font_urls
 
 from . import signing
+
+QR_CACHE_SECONDS = 30 * 24 * 3600
 
 
 @lru_cache(maxsize=2048)
@@ -20,6 +25,23 @@ def qr_data_uri(url: str) -> str:
     import segno
 
     return segno.make(url, error="m").svg_data_uri(scale=4, border=0)
+
+
+def _colour(frozen: str) -> str:
+    """The colour the credential was issued under; older credentials take today's."""
+    return frozen if branding.HEX_COLOUR.match(frozen or "") else branding.current().primary
+
+
+def verify_qr(code: str, url: str) -> str:
+    """The QR code of a credential's verification page, drawn once per credential: drawing it
+    costs more than the rest of the page, and the cache keeps it for every web process."""
+    # The address is in the key too: a new ACADEMY_BASE_URL draws new codes.
+    key = f"certification:qr:{code}:{zlib.crc32(url.encode())}"
+    data = cache.get(key)
+    if data is None:
+        data = qr_data_uri(url)
+        cache.set(key, data, QR_CACHE_SECONDS)
+    return data
 
 
 def certificate_html(credential, language: str | None = None) -> str:
@@ -35,6 +57,7 @@ def certificate_html(credential, language: str | None = None) -> str:
                 "title": credential.snapshot_text("title", language),
                 "criteria": credential.snapshot_text("criteria", language),
                 "issuer_name": credential.snapshot.get("issuer_name", ""),
+                "brand_colour": _colour(credential.snapshot.get("brand_colour", "")),
                 "status": credential.current_status,
                 "status_label": credential.current_status_label,
                 "verify_url": url,

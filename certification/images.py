@@ -7,6 +7,7 @@ from functools import lru_cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core import branding
 from core.fonts import FONT_DIRS
 
 COLOURS = {
@@ -15,7 +16,6 @@ COLOURS = {
     "suspended": ((160, 90, 0), (255, 255, 255)),
     "revoked": ((161, 29, 29), (255, 255, 255)),
 }
-LEVEL_COLOURS = [(31, 78, 121), (20, 110, 120), (120, 60, 140), (150, 100, 20)]
 
 
 @lru_cache(maxsize=8)
@@ -50,32 +50,46 @@ def _wrap(draw, text: str, font, width: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
-def default_badge(title: str, level: int) -> bytes:
-    """A round badge with the credential's title, for definitions without their own image."""
+def default_badge(title: str, level: int, *, colour: str = "", academy: str = "") -> bytes:
+    """A round badge in the academy's colour with the credential's title, the level as dots and
+    the academy's name, for definitions without their own image."""
     from PIL import Image, ImageDraw
 
+    brand = branding.current()
+    colour = colour if branding.HEX_COLOUR.match(colour or "") else brand.primary
+    # Higher levels are darker shades of the same colour, so the family reads as one.
+    shade = branding.mix(colour, "#000000", min(0.12 * (max(level, 1) - 1), 0.45))
+    fill = tuple(int(shade[i : i + 2], 16) for i in (1, 3, 5))
     size = 400
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    colour = LEVEL_COLOURS[(level - 1) % len(LEVEL_COLOURS)]
-    draw.ellipse((8, 8, size - 8, size - 8), fill=colour, outline=(255, 255, 255), width=10)
+    draw.ellipse((8, 8, size - 8, size - 8), fill=fill, outline=(255, 255, 255), width=10)
     draw.ellipse((36, 36, size - 36, size - 36), outline=(255, 255, 255, 160), width=3)
+    dots = max(1, min(level, 5))
+    for i in range(dots):
+        x = size / 2 + (i - (dots - 1) / 2) * 22
+        draw.ellipse((x - 6, 64, x + 6, 76), fill="white")
     font = _font(34, bold=True)
     lines = _wrap(draw, title, font, 270)[:4]
     y = size / 2 - len(lines) * 22
     for line in lines:
         draw.text((size / 2, y), line, font=font, fill="white", anchor="ma")
         y += 44
+    name = (academy or brand.name).upper()
+    small = _font(15, bold=True)
+    name_lines = _wrap(draw, name, small, 200)[:1]
+    if name_lines:
+        draw.text((size / 2, size - 80), name_lines[0], font=small, fill="white", anchor="ma")
     return _png(image)
 
 
-def badge_base(definition) -> bytes:
+def badge_base(definition, *, colour: str = "", academy: str = "") -> bytes:
     if definition.image:
         with definition.image.open("rb") as handle:
             data = handle.read()
         if data.startswith(b"\x89PNG"):
             return data
-    return default_badge(definition.title("en"), definition.level)
+    return default_badge(definition.title("en"), definition.level, colour=colour, academy=academy)
 
 
 def baked_badge(credential) -> bytes:
@@ -85,7 +99,9 @@ def baked_badge(credential) -> bytes:
     from openbadgeslib import baking
 
     text = json.dumps(json.loads(credential.signed_json), ensure_ascii=False, separators=(",", ":"))
-    return baking.bake_png(badge_base(credential.definition), text, keyword=baking.ITXT_KEYWORD_OB3)
+    # The artwork in the colours the credential was issued under (a later rebrand leaves it be).
+    base = badge_base(credential.definition, colour=credential.snapshot.get("brand_colour", ""))
+    return baking.bake_png(base, text, keyword=baking.ITXT_KEYWORD_OB3)
 
 
 def signature_image(credential, title: str) -> bytes:

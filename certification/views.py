@@ -84,7 +84,9 @@ def _language(request) -> str:
 
 @rate_limited
 def verify_page(request, code: str):
-    credential = _credential_or_404(code)
+    credential = selectors.verification_by_code(code)
+    if credential is None:
+        raise Http404(_("No credential has this code."))
     context = pages.verification_context(credential, language=request.LANGUAGE_CODE)
     return _cached_page(
         request, render(request, "certification/verify.html", context), STATUS_MAX_AGE

@@ -12,6 +12,7 @@ class CommunityConfig(AppConfig):
         from . import home
 
         homes.register("all", home.everyone_section)
+        homes.register("learner", home.recognition_section)
         homes.register("trainer", home.champion_section)
         homes.register("lead", home.insight_section)
         homes.register("programme", home.nominations_section, home.insight_section)

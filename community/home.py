@@ -19,6 +19,15 @@ def everyone_section(request) -> list[Section]:
     return [Section("community/home_everyone.html", context, order=30)]
 
 
+RECENT_KUDOS = 3
+
+
+def recognition_section(request) -> list[Section]:
+    """The learner's recent recognition: the last kudos colleagues gave them (one query)."""
+    kudos = list(selectors.kudos_received(request.user).order_by("-created_at")[:RECENT_KUDOS])
+    return [Section("community/home_recognition.html", {"kudos": kudos}, order=25)]
+
+
 def champion_section(request) -> list[Section]:
     """A champion's stuck learners and a way to record an awareness session."""
     if not selectors.is_champion(request.user):

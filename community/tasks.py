@@ -8,6 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from core import branding
+
 
 @task()
 def send_nudge(nudge_id: int) -> None:
@@ -24,7 +26,8 @@ def send_nudge(nudge_id: int) -> None:
             "url": settings.ACADEMY_BASE_URL.rstrip("/") + reverse("learner_home"),
         }
         send_mail(
-            subject=_("Pick up where you left off in the Social Media Academy"),
+            subject=_("Pick up where you left off in %(academy)s")
+            % {"academy": branding.current().name},
             message=render_to_string("community/email/nudge.txt", context),
             from_email=None,
             recipient_list=[nudge.learner.email],

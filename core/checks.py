@@ -20,6 +20,36 @@ def harfbuzz_subset_available(app_configs, **kwargs):
     ]
 
 
+@register()
+def branding_is_readable(app_configs, **kwargs):
+    """ACADEMY_PRIMARY_COLOUR must be #rrggbb and dark enough for white text (WCAG AA)."""
+    from django.conf import settings
+
+    from .branding import DEFAULT_PRIMARY, HEX_COLOUR, contrast
+
+    colour = (getattr(settings, "ACADEMY_PRIMARY_COLOUR", "") or "").strip()
+    if not colour:
+        return []
+    if not HEX_COLOUR.match(colour):
+        return [
+            Warning(
+                f"ACADEMY_PRIMARY_COLOUR {colour!r} is not a #rrggbb colour; "
+                f"the default {DEFAULT_PRIMARY} is used.",
+                id="core.W004",
+            )
+        ]
+    if contrast(colour, "#ffffff") < 4.5:
+        return [
+            Warning(
+                f"ACADEMY_PRIMARY_COLOUR {colour} is too light for white text and links on white "
+                f"(contrast {contrast(colour, '#ffffff'):.1f}:1, WCAG AA needs 4.5:1).",
+                hint="Choose a darker shade of the colour.",
+                id="core.W005",
+            )
+        ]
+    return []
+
+
 # Caches that only one process sees: rate limits and the login lockout would count per process.
 PROCESS_LOCAL_CACHES = (
     "django.core.cache.backends.locmem.LocMemCache",

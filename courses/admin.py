@@ -144,7 +144,10 @@ class ProgrammeAdmin(AuthoredAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [ModuleInline]
     fieldsets = [
-        (None, {"fields": ["slug", "position", "is_published", "requires_time_approval"]}),
+        (
+            None,
+            {"fields": ["slug", "position", "is_published", "requires_time_approval", "cover"]},
+        ),
         (_("English"), {"fields": ["title_en", "description_en"]}),
         (_("Dutch"), {"fields": ["title_nl", "description_nl"]}),
     ]
@@ -260,6 +263,7 @@ class ModuleAdmin(AuthoredAdmin):
                     "is_foundation",
                     "platforms",
                     "languages",
+                    "cover",
                 ]
             },
         ),

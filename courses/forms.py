@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.trees import subtree_ids
 
-from .models import AssignmentStep, Booking, Module
+from .models import AssignmentStep, Booking, Module, Submission
 from .services.assignments import MAX_FILE_BYTES, MAX_TEXT
 
 SUBMISSION_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "png", "jpg", "jpeg", "mp4", "txt"]
@@ -131,10 +131,18 @@ SUBMISSION_FIELDS = {
 class SubmissionForm(StepAnswerForm):
     service_name = "submit_assignment"
 
-    def __init__(self, *args, step: AssignmentStep, **kwargs):
+    def __init__(self, *args, step: AssignmentStep, latest=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.step = step
         self.fields.update(SUBMISSION_FIELDS[step.submission_kind]())
+        # A new round (after "changes requested", or replacing work that waits for review)
+        # starts from the previous answer, not from an empty box.
+        if latest is not None and latest.status != Submission.Status.APPROVED:
+            self.initial.update({"text": latest.text, "link": latest.link})
+
+    @classmethod
+    def state_kwargs(cls, state) -> dict:
+        return {"latest": state.latest}
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
@@ -290,6 +298,11 @@ class AttendanceForm(forms.Form):
                 initial=bool(booking.attended),
                 disabled=bool(booking.attended),
             )
+
+    @property
+    def can_change(self) -> bool:
+        """False once everyone's attendance is recorded (then there is nothing to save)."""
+        return any(not field.disabled for field in self.fields.values())
 
     def decisions(self) -> list[tuple[Booking, bool]]:
         return [(b, self.cleaned_data[f"attended_{b.pk}"]) for b in self.bookings]

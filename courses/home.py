@@ -21,14 +21,19 @@ def learner_section(request) -> list[Section]:
         if approval.status != TimeApproval.Status.APPROVED
     ]
     next_booking = selectors.bookings_of(person).first()
+    current = [item for item in items if not item.is_complete][:MAX_CURRENT]
     context = {
-        "current": [item for item in items if not item.is_complete][:MAX_CURRENT],
+        # The module touched last, with its next step one click away; the rest below it.
+        "focus": current[0] if current else None,
+        "current": current[1:],
+        "returned": selectors.returned_work(person),
+        "required": selectors.required_training(person),
         "completed": [item for item in items if item.is_complete],
         "approvals": approvals,
         "next_booking": next_booking,
         "suggestions": [],
     }
-    if not (items or approvals or next_booking):
+    if not (items or approvals or next_booking or context["returned"]):
         modules = selectors.catalogue_for(person)
         if not modules:
             return []

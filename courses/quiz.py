@@ -26,6 +26,8 @@ class QuestionResult:
     question: object
     chosen: list = field(default_factory=list)
     correct: bool = False
+    # Right choices the learner did not pick (how many, not which: the quiz may be retried).
+    missed: int = 0
 
 
 def score(questions, answers: dict[int, set[int]]) -> tuple[int, list[QuestionResult]]:
@@ -40,6 +42,7 @@ def score(questions, answers: dict[int, set[int]]) -> tuple[int, list[QuestionRe
                 question=question,
                 chosen=[c for c in choices if c.pk in chosen_ids],
                 correct=chosen_ids == right,
+                missed=len(right - chosen_ids),
             )
         )
     if not results:

@@ -8,7 +8,18 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, IntegerField, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -424,6 +435,29 @@ def my_learning(person) -> list[LearningItem]:
             )
         )
     return items
+
+
+def returned_work(person, limit: int = 5) -> list[Submission]:
+    """Assignments a reviewer sent back with "changes requested" that the person has not
+    handed in again yet, most recently reviewed first (one query)."""
+    later_round = Submission.objects.filter(
+        person=OuterRef("person"), step=OuterRef("step"), round__gt=OuterRef("round")
+    )
+    return list(
+        Submission.objects.filter(person=person, status=Submission.Status.CHANGES_REQUESTED)
+        .exclude(Exists(later_round))
+        .select_related("step__lesson__module", "reviewer")
+        .order_by("-reviewed_at", "-id")[:limit]
+    )
+
+
+def required_training(person) -> list:
+    """Modules the person must complete, with due dates: the hook for required training.
+
+    The academy has no required training yet (enrolment is voluntary); when assignments with
+    due dates exist, this returns them as `LearningItem`s with a `due` date and the learner's
+    home shows them above the voluntary modules, in the "Required training" block."""
+    return []
 
 
 def _step_count_for_enrolment() -> Coalesce:

@@ -21,6 +21,7 @@ learning_urls: list = [
         name="step_done",
     ),
     path("learn/bookings/", learning.bookings, name="bookings"),
+    path("learn/covers/<str:kind>/<slug:slug>", learning.cover, name="cover"),
     path("learn/bookings/<int:pk>/cancel", learning.cancel_booking, name="cancel_booking"),
     path("learn/bookings/<int:pk>.ics", learning.booking_ics, name="booking_ics"),
     path("learn/submissions/<int:pk>/file", learning.submission_file, name="submission_file"),

@@ -1,4 +1,5 @@
-"""Charts drawn on the server as inline SVG: no JavaScript, no CDN.
+"""Charts drawn on the server as inline SVG: no JavaScript, no CDN. (The funnel is drawn as
+HTML bars in its template, so that its text stays readable on a phone.)
 
 Each chart is decorative for screen readers (`aria-hidden`) because the template always puts an
 accessible data table beside it with the same figures; the SVG carries a <title> for sighted
@@ -17,45 +18,8 @@ INK = "#1b1f24"
 SERIES_COLOURS = [BRAND, ACCENT, "#166534", "#6b21a8", "#8a4b00"]
 
 
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float
-    note: str = ""  # shown after the value, e.g. "42%"
-
-
 def _fmt(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-
-
-def bar_chart(bars: list[Bar], *, title: str, width: int = 640) -> SafeString:
-    """Horizontal bars, one per row, longest bar scaled to the available width."""
-    if not bars:
-        return mark_safe("")
-    row, label_width, value_width = 28, 270, 100
-    height = row * len(bars) + 8
-    plot = width - label_width - value_width
-    top = max((bar.value for bar in bars), default=0) or 1
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
-        f'width="100%" preserveAspectRatio="xMinYMin meet" aria-hidden="true" focusable="false">',
-        f"<title>{escape(title)}</title>",
-    ]
-    for i, bar in enumerate(bars):
-        y = 4 + i * row
-        length = max(0.0, plot * bar.value / top)
-        label = bar.label if len(bar.label) <= 36 else bar.label[:35] + "…"
-        parts.append(
-            f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" font-size="12" '
-            f'fill="{INK}">{escape(label)}</text>'
-            f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{row - 10}" '
-            f'fill="{BRAND}" rx="2"></rect>'
-            f'<text x="{label_width + length + 6:.1f}" y="{y + 18}" font-size="13" '
-            f'fill="{INK}">{escape(_fmt(bar.value))}{escape(" · " + bar.note if bar.note else "")}'
-            "</text>"
-        )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 
 
 @dataclass(frozen=True)
@@ -109,6 +73,13 @@ def line_chart(
             f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}>'
             "</polyline>"
         )
+        # A dot per week with a tooltip (the figures are also in the table beside the chart).
+        for i, value in enumerate(serie.values):
+            parts.append(
+                f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="3.5" fill="{colour}">'
+                f"<title>{escape(serie.name)}, {escape(labels[i])}: {escape(_fmt(value))}</title>"
+                "</circle>"
+            )
         lx = left + n * 170
         parts.append(
             f'<line x1="{lx}" y1="{height - 10}" x2="{lx + 24}" y2="{height - 10}" '

@@ -36,12 +36,25 @@ def _safe_cell(value):
     return "" if value is None else value
 
 
-def csv_lines(table: Table) -> Iterator[str]:
-    """The table as CSV lines (UTF-8 with a BOM so spreadsheet programs read accents)."""
-    writer = csv.writer(_Echo())
+# Spreadsheet programs read CSV with the separators of the reader's locale: Dutch Excel splits
+# columns on ";" and reads "12,5" as a number (Dutch uses the comma as decimal separator).
+CSV_SEPARATORS = {"nl": (";", ",")}
+
+
+def _decimal(value, comma: str):
+    if isinstance(value, float) and comma != ".":
+        return repr(value).replace(".", comma)
+    return value
+
+
+def csv_lines(table: Table, *, language: str = "en") -> Iterator[str]:
+    """The table as CSV lines (UTF-8 with a BOM so spreadsheet programs read accents), with
+    the column and decimal separators that a spreadsheet in `language` expects."""
+    delimiter, comma = CSV_SEPARATORS.get((language or "en")[:2], (",", "."))
+    writer = csv.writer(_Echo(), delimiter=delimiter)
     yield "\ufeff" + writer.writerow(table.header)
     for row in table.rows:
-        yield writer.writerow([_safe_cell(value) for value in row])
+        yield writer.writerow([_decimal(_safe_cell(value), comma) for value in row])
 
 
 def xlsx_bytes(tables: list[Table], *, progress: Callable[[int], None] | None = None) -> bytes:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import Programme
 from people.models import Unit
 
+from . import selectors
 from .selectors import PERIODS, Filters, units_for_filter
 
 
@@ -31,11 +32,14 @@ class FilterForm(forms.Form):
         initial=12,
         required=False,
         empty_value=12,
-        choices=[(weeks, _("Last %(weeks)d weeks") % {"weeks": weeks}) for weeks in PERIODS],
     )
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
+        # Labelled per request: a label formatted at import would stay in the import's language.
+        self.fields["weeks"].choices = [
+            (weeks, _("Last %(weeks)d weeks") % {"weeks": weeks}) for weeks in PERIODS
+        ]
         self.limit_units(self.fields["unit"], viewer)
         self.fields["programme"].queryset = Programme.objects.filter(is_published=True)
 
@@ -85,11 +89,17 @@ class PeopleForm(forms.Form):
     language = FilterForm.base_fields["language"]
     q = forms.CharField(label=_("Name or email"), required=False, max_length=100)
     state = forms.ChoiceField(label=_("Show"), choices=STATES, required=False)
+    stage = forms.ChoiceField(label=_("Funnel stage"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
         FilterForm.limit_units(self.fields["unit"], viewer)
+        # The stages of the dashboard's funnel, so that a stage clicked there filters here.
+        stages = selectors.stages(selectors.credential_levels(), None)
+        self.fields["stage"].choices = [("", _("Any stage"))] + [
+            (stage.key, stage.label) for stage in stages[1:]
+        ]
 
     def filters(self) -> Filters:
         if not self.is_bound or not self.is_valid():
@@ -100,6 +110,11 @@ class PeopleForm(forms.Form):
 
     def options(self) -> dict[str, str]:
         if not self.is_bound or not self.is_valid():
-            return {"q": "", "state": "", "sort": "name"}
+            return {"q": "", "state": "", "stage": "", "sort": "name"}
         data = self.cleaned_data
-        return {"q": data["q"].strip(), "state": data["state"], "sort": data["sort"] or "name"}
+        return {
+            "q": data["q"].strip(),
+            "state": data["state"],
+            "stage": data["stage"],
+            "sort": data["sort"] or "name",
+        }

@@ -435,7 +435,23 @@ PEOPLE_SORTS = {
 }
 
 
-def people_table(scope: Scope, filters: Filters, *, q="", state="", sort="name"):
+def _in_stage(people: QuerySet[Person], stage: str) -> QuerySet[Person]:
+    """The people a funnel stage counts (the drill-down from the dashboard's funnel)."""
+    if stage == "reached":
+        return people.filter(insight_fact__reached=True)
+    if stage == "enrolled":
+        return people.filter(insight_fact__enrolled_at__isnull=False)
+    if stage == "foundation":
+        return people.filter(insight_fact__foundation_completed_at__isnull=False)
+    if stage.startswith("level_") and stage[6:].isdigit():
+        bit = 1 << int(stage[6:])
+        return people.annotate(stage_bit=F("insight_fact__credential_levels").bitand(bit)).filter(
+            stage_bit__gt=0
+        )
+    return people
+
+
+def people_table(scope: Scope, filters: Filters, *, q="", state="", stage="", sort="name"):
     """People in scope with their figures and valid credentials (three queries per page)."""
     now = timezone.now()
     people = _people(scope, filters).select_related("unit", "insight_fact")
@@ -461,6 +477,7 @@ def people_table(scope: Scope, filters: Filters, *, q="", state="", sort="name")
     }
     if state in states:
         people = people.filter(states[state])
+    people = _in_stage(people, stage)
     valid = (
         IssuedCredential.objects.filter(status=IssuedCredential.Status.VALID)
         .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))

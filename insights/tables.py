@@ -72,10 +72,13 @@ class UnitRow:
     label: str
     depth: int
     cells: list[Cell]
+    unit_id: int | None = None  # for the drill-down to the people table
 
 
 def unit_rows(funnel: Funnel, columns: list[Column]) -> tuple[list[UnitRow], UnitRow]:
-    rows = [UnitRow(row.unit.name, row.depth, _cells(row, columns)) for row in funnel.rows]
+    rows = [
+        UnitRow(row.unit.name, row.depth, _cells(row, columns), row.unit.id) for row in funnel.rows
+    ]
     return rows, UnitRow(_("Total"), 0, _cells(funnel.total, columns))
 
 

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -38,12 +38,20 @@ def dashboard(request):
     funnel_rows, funnel_total = tables.unit_rows(funnel, funnel_columns)
     activity_rows, activity_total = tables.unit_rows(funnel, activity_columns)
     focus = funnel.total
-    funnel_bars = [
-        charts.Bar(stage.label, focus[stage.key], f"{focus.percent(stage.key)}%")
-        if stage.key != "headcount"
-        else charts.Bar(stage.label, focus[stage.key])
-        for stage in funnel.stages
-    ]
+    # The funnel as rows that link to the people behind each stage; a later stage larger than
+    # the one before (credentials awarded by hand need no foundation) gets an explanation.
+    stages = []
+    for index, stage in enumerate(funnel.stages):
+        previous = funnel.stages[index - 1].key if index > 1 else None
+        stages.append(
+            {
+                "key": stage.key,
+                "label": stage.label,
+                "value": focus[stage.key],
+                "percent": focus.percent(stage.key) if stage.key != "headcount" else 100,
+                "larger": previous is not None and focus[stage.key] > focus[previous],
+            }
+        )
     series_labels = tables.trend_series_labels()
     week_labels = [week.strftime("%d-%m") for week in trend.weeks]
     context = {
@@ -52,8 +60,9 @@ def dashboard(request):
         "query": filters.as_query(),
         "is_programme_team": people_permissions.is_programme_team(request.user),
         "funnel": funnel,
-        "funnel_bars": funnel_bars,
-        "funnel_chart": charts.bar_chart(funnel_bars, title=_("Adoption funnel")),
+        "funnel_stages": stages,
+        "funnel_is_monotonic": not any(stage["larger"] for stage in stages),
+        "people_query": {k: v for k, v in filters.as_query().items() if k in ("unit", "language")},
         "unit_tables": [
             {
                 "id": "units-funnel",
@@ -113,11 +122,27 @@ def people(request):
     form, people = _people_page_data(request)
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(parse_int(request.GET.get("page")))
     rows = [tables.person_values(person) for person in page.object_list]
-    return render(request, "insights/people.html", {"form": form, "page": page, "rows": rows})
+    context = {"form": form, "page": page, "rows": rows, "active_filters": _active_filters(form)}
+    return render(request, "insights/people.html", context)
+
+
+def _active_filters(form) -> list[str]:
+    """The filters in use, in words, for the table's caption (e.g. the stage drilled into)."""
+    if not form.is_bound or not form.is_valid():
+        return []
+    labels = []
+    for name in ("unit", "stage", "state", "language"):
+        value = form.cleaned_data.get(name)
+        if value:
+            choices = dict(form.fields[name].choices) if name != "unit" else {}
+            labels.append(str(value.name if name == "unit" else choices.get(value, value)))
+    return labels
 
 
 def _csv_response(table: Table) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(csv_lines(table), content_type="text/csv; charset=utf-8")
+    # The language is read now: the rows stream after the view has returned.
+    lines = csv_lines(table, language=translation.get_language())
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_file_name(table.name, "csv")}"'
     return response
 

@@ -46,7 +46,7 @@ DEFINITIONS = [
         },
         "criteria": {
             "en": "Holds Social Media Certified, completed a module for their role, and published a LinkedIn article a champion approved.",
-            "nl": "Heeft Social Media Gecertificeerd, rondde een module voor de eigen rol af en publiceerde een LinkedIn-artikel dat een champion goedkeurde.",
+            "nl": "Heeft Social Media Gecertificeerd, rondde een module voor de eigen rol af en publiceerde een LinkedIn-artikel dat een ambassadeur goedkeurde.",
         },
         "signature_title": {"en": "Social Media Professional", "nl": "Social Media Professional"},
         "valid_for_days": 730,
@@ -71,7 +71,7 @@ DEFINITIONS = [
         },
         "criteria": {
             "en": "Holds Social Media Professional, nominated by a champion or lead and approved by the programme team.",
-            "nl": "Heeft Social Media Professional, voorgedragen door een champion of leidinggevende en goedgekeurd door het programmateam.",
+            "nl": "Heeft Social Media Professional, voorgedragen door een ambassadeur of leidinggevende en goedgekeurd door het programmateam.",
         },
         "valid_for_days": 365,
         "rules": [

@@ -29,6 +29,15 @@ def default_languages() -> list[str]:
     return list(LANGUAGES)
 
 
+MAX_COVER_BYTES = 2 * 1024 * 1024
+
+
+def validate_cover(file) -> None:
+    """A cover image is at most 2 MB (the image itself is checked by ImageField)."""
+    if file and file.size > MAX_COVER_BYTES:
+        raise ValidationError(_("The cover image is larger than 2 MB."))
+
+
 class Programme(models.Model):
     """A track such as "Social Media Certified": an ordered set of modules."""
 
@@ -44,6 +53,16 @@ class Programme(models.Model):
     )
     position = models.PositiveIntegerField(_("position"), default=100)
     is_published = models.BooleanField(_("published"), default=True)
+    cover = models.ImageField(
+        _("cover image"),
+        upload_to="courses/covers/",
+        blank=True,
+        validators=[validate_cover],
+        help_text=_(
+            "Shown on the catalogue and the module page (about 1200 x 450 pixels, at most 2 MB). "
+            "Empty: a cover is drawn in the academy's colours."
+        ),
+    )
 
     class Meta:
         verbose_name = _("programme")
@@ -89,6 +108,17 @@ class Module(models.Model):
     platforms = models.JSONField(
         _("platforms"), default=list, blank=True, help_text=_("Tags such as linkedin, twitter.")
     )
+    cover = models.ImageField(
+        _("cover image"),
+        upload_to="courses/covers/",
+        blank=True,
+        validators=[validate_cover],
+        help_text=_(
+            "Shown on the catalogue and the module page (about 1200 x 450 pixels, at most 2 MB). "
+            "Empty: a cover is drawn in the academy's colours."
+        ),
+    )
+
     languages = models.JSONField(
         _("languages"),
         default=default_languages,

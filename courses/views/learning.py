@@ -8,7 +8,7 @@ selector of its state, and the form names the service it feeds (`forms.StepAnswe
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,7 +20,7 @@ from core.numbers import parse_int
 from people.permissions import role_required
 
 from .. import calendar, forms, selectors, services
-from ..models import TimeApproval
+from ..models import Module, Programme, TimeApproval
 
 signed_in = role_required(lambda person: person.is_authenticated)
 PAGE_SIZE = 20
@@ -276,3 +276,18 @@ def submission_file(request, pk: int):
     return FileResponse(
         handle, as_attachment=True, filename=submission.file.name.rsplit("/", 1)[-1]
     )
+
+
+@signed_in
+def cover(request, kind: str, slug: str):
+    """An uploaded cover image of a module or programme (the catalogue is for signed-in people)."""
+    model = {"module": Module, "programme": Programme}.get(kind)
+    if model is None:
+        raise Http404
+    item = get_object_or_404(model, slug=slug)
+    if not item.cover:
+        raise Http404
+    response = FileResponse(item.cover.open("rb"))
+    response["Cache-Control"] = "private, max-age=86400"  # the URL changes with the file
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,6 +1,7 @@
 """Factories for the courses app: a catalogue to learn from, with every kind of step."""
 
 import datetime
+import itertools
 
 import factory
 from django.utils import timezone
@@ -66,9 +67,14 @@ class LessonFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Lesson {n}")
 
 
+# One counter for every kind of step: each subclass factory would otherwise count on its own,
+# and a text step and a session step in the same lesson could both become "step-3".
+_STEP_NUMBERS = itertools.count()
+
+
 class StepFactory(factory.django.DjangoModelFactory):
     lesson = factory.SubFactory(LessonFactory)
-    slug = factory.Sequence(lambda n: f"step-{n}")
+    slug = factory.LazyFunction(lambda: f"step-{next(_STEP_NUMBERS)}")
     position = factory.Sequence(lambda n: n)
     title_en = factory.Sequence(lambda n: f"Step {n}")
     title_nl = factory.Sequence(lambda n: f"Stap {n}")

@@ -16,23 +16,41 @@ def _every(minutes: int, stop: threading.Event) -> None:
 
 class Command(BaseCommand):
     help = (
-        "Run background tasks (PDF rendering, email, bulk issuing) from the database queue, and "
-        "the scheduled pass every ACADEMY_SCHEDULE_MINUTES."
+        "Run background tasks (PDF rendering, email, bulk issuing signing) from the queue: the "
+        "database (ACADEMY_TASK_BACKEND=database) or Redis Queue (ACADEMY_TASK_BACKEND=rq), and "
+        "the scheduled pass at start and every ACADEMY_SCHEDULE_MINUTES. "
+        "Start one on each machine that should do the work."
     )
 
-    def handle(self, *args, **options):
-        if settings.TASK_BACKEND != "database":
+    def add_arguments(self, parser):
+        parser.add_argument("--burst", action="store_true", help="stop when the queue is empty")
+
+    def handle(self, *args, burst: bool, **options):
+        if settings.TASK_BACKEND not in ("rq", "database"):
             raise CommandError(
                 "tasks run immediately in this configuration; set ACADEMY_TASK_BACKEND=database "
-                "to queue them for a worker"
+                "or rq to queue them for workers"
             )
         # A restarted worker first picks up what a dead one left behind.
         scheduled.run()
         stop = threading.Event()
-        threading.Thread(
-            target=_every, args=(settings.ACADEMY_SCHEDULE_MINUTES, stop), daemon=True
-        ).start()
+        if not burst:
+            threading.Thread(
+                target=_every, args=(settings.ACADEMY_SCHEDULE_MINUTES, stop), daemon=True
+            ).start()
         try:
-            call_command("db_worker")
+            if settings.TASK_BACKEND == "rq":
+                extra = ["--burst"] if burst else []
+                call_command(
+                    "rqworker",
+                    "default",
+                    "--job-class",
+                    "django_tasks_rq.Job",
+                    "--worker-class",
+                    "academy.queue.Worker",
+                    *extra,
+                )
+            else:
+                call_command("db_worker", *(["--batch"] if burst else []))
         finally:
             stop.set()

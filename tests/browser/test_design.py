@@ -1,0 +1,148 @@
+"""The responsive shell on the demo academy: every page of every role fits a 360 px phone and
+passes axe, and the phone menu works with the keyboard alone."""
+
+import pytest
+from django.utils.module_loading import import_string
+
+from academy.management.commands.demo import DEMO_LOADERS
+from people.demo import DEMO_PASSWORD, email
+from tests.browser.conftest import sign_in
+from tests.browser.crawl import crawl
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 360, "height": 740}
+LOGINS = {
+    "visitor": None,
+    "learner": "daan.jansen",
+    "trainer": "sophie.bakker",
+    "lead": "pieter.vandijk",
+    "programme": "emma.clarke",
+}
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    for loader in DEMO_LOADERS:
+        import_string(loader)()
+
+
+def _too_wide(page) -> list[str]:
+    """Elements that stick out of the viewport without a scrolling box around them."""
+    return page.evaluate(
+        """() => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= width) return [];
+        return [...document.querySelectorAll('body *')]
+          .filter(el => el.getBoundingClientRect().right > width + 1)
+          .slice(0, 5).map(el => el.tagName.toLowerCase() + '.' + el.className);
+    }"""
+    )
+
+
+def test_no_page_of_any_role_is_wider_than_a_phone_and_axe_finds_nothing(
+    browser, live_server, demo, assert_accessible
+):
+    # One test for all roles: the demo academy takes a while to load.
+    problems = {}
+    for role, login in LOGINS.items():
+        context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="en-GB")
+        context.set_default_timeout(20_000)
+        page = context.new_page()
+        if login:
+            sign_in(page, email(login), DEMO_PASSWORD)
+            page.wait_for_url("**/")
+        start = ["/", "/design/", "/policy/", "/status/"] if login is None else None
+        paths = crawl(page, live_server.url, limit=30, per_route=1, start=start)
+        assert len(paths) >= (4 if login is None else 12), (role, paths)
+        for path in paths:
+            page.goto(path)
+            if wide := _too_wide(page):
+                problems[f"{role} {path}"] = wide
+            assert_accessible(page)
+        context.close()
+    assert not problems, problems
+
+
+def test_the_phone_menu_works_by_keyboard_and_stays_open_on_a_desktop(browser, live_server, demo):
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="en-GB")
+    page = context.new_page()
+    sign_in(page, email("emma.clarke"), DEMO_PASSWORD)
+    page.wait_for_url("**/")
+    menu = page.locator("#site-menu")
+    button = page.get_by_role("button", name="Menu")
+    assert not menu.is_visible()
+    assert button.get_attribute("aria-expanded") == "false"
+
+    # Tab from the skip link and the brand to the menu button, open it with Enter.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.menuButton") == ""
+    page.keyboard.press("Enter")
+    assert menu.is_visible() and button.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "My learning"
+
+    # Escape closes it and puts focus back on the button; Space opens it again.
+    page.keyboard.press("Escape")
+    assert not menu.is_visible()
+    assert page.evaluate("document.activeElement.dataset.menuButton") == ""
+    page.keyboard.press("Space")
+    assert menu.is_visible()
+    page.get_by_role("link", name="Catalogue").click()
+    page.wait_for_url("**/learn/catalogue/")
+
+    # A legend that wraps on a phone sits inside its fieldset, below the border line.
+    page.goto("/design/")
+    legend = page.get_by_text("label long enough to wrap").bounding_box()
+    fieldset = page.locator("fieldset", has_text="label long enough to wrap").bounding_box()
+    assert legend["height"] > 30  # it wraps
+    assert legend["y"] > fieldset["y"] + 2
+    assert legend["x"] + legend["width"] <= fieldset["x"] + fieldset["width"]
+    context.close()
+
+    # On a desktop the menu is always open and the button hidden.
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 800}, locale="en-GB"
+    )
+    page = context.new_page()
+    sign_in(page, email("emma.clarke"), DEMO_PASSWORD)
+    page.wait_for_url("**/")
+    assert page.locator("#site-menu").is_visible()
+    assert not page.get_by_role("button", name="Menu").is_visible()
+    # The header keeps to one row on a laptop: the menu sits beside the brand.
+    brand = page.locator(".brand").bounding_box()
+    nav = page.locator(".nav").bounding_box()
+    assert abs(brand["y"] - nav["y"]) < 40
+    context.close()
+
+
+def test_a_funnel_stage_drills_down_to_the_filtered_people_table(
+    browser, live_server, demo, assert_accessible
+):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    page = context.new_page()
+    sign_in(page, email("emma.clarke"), DEMO_PASSWORD)
+    page.wait_for_url("**/")
+    page.goto("/insights/")
+    row = (
+        page.locator("#funnel-caption")
+        .locator("xpath=..")
+        .get_by_role("row", name="Completed the foundation")
+    )
+    shown = int(row.locator("td").first.inner_text())
+    row.get_by_role("link", name="Completed the foundation").click()
+    page.wait_for_url("**/insights/people/?stage=foundation#people-table")
+    caption = page.locator("#people-caption").inner_text()
+    assert "Completed the foundation" in caption
+    assert page.locator("#people-table tbody tr").count() == min(shown, 25)
+    assert_accessible(page)
+
+    # A unit in the table per unit drills down the same way.
+    page.goto("/insights/")
+    page.locator("#units-funnel").get_by_role("link", name="Advisory", exact=True).click()
+    page.wait_for_url("**/insights/people/?unit=*")
+    assert "Advisory" in page.locator("#people-caption").inner_text()
+    context.close()
