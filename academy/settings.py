@@ -54,6 +54,8 @@ ACADEMY_ISSUER_EMAIL = os.environ.get("ACADEMY_ISSUER_EMAIL", "")
 ACADEMY_ISSUER_DESCRIPTION = os.environ.get("ACADEMY_ISSUER_DESCRIPTION", "")
 ACADEMY_LINKEDIN_ORGANIZATION_ID = os.environ.get("ACADEMY_LINKEDIN_ORGANIZATION_ID", "")
 ACADEMY_VERIFY_RATE_LIMIT = int(os.environ.get("ACADEMY_VERIFY_RATE_LIMIT", "60"))
+# Requests a minute per API token (or per signed-in person), shared by all web processes.
+ACADEMY_API_RATE_LIMIT = int(os.environ.get("ACADEMY_API_RATE_LIMIT", "600"))
 # Social media policy: days after a major version takes effect for everyone to acknowledge it.
 ACADEMY_POLICY_GRACE_DAYS = int(os.environ.get("ACADEMY_POLICY_GRACE_DAYS", "30"))
 
@@ -99,6 +101,7 @@ INSTALLED_APPS = [
     "community",
     "certification",
     "insights",
+    "api",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",

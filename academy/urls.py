@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("community.urls")),
     path("", include("certification.urls")),
     path("", include("insights.urls")),
+    path("", include("api.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,9 @@
 """Reads about credentials for pages, the CLI and the other services."""
 
-from django.db.models import Prefetch, Q
+import datetime
+from collections.abc import Iterable
+
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from .models import CredentialDefinition, IssuedCredential, Nomination, Rule
@@ -109,3 +112,37 @@ def definition_by_slug(slug: str) -> CredentialDefinition | None:
         .prefetch_related(Prefetch("rules", queryset=Rule.objects.order_by("position", "id")))
         .first()
     )
+
+
+def credentials_for_staff(
+    *,
+    unit_ids: Iterable[int] | None,
+    status: str | None = None,
+    definition: str | None = None,
+    expires_after: datetime.datetime | None = None,
+    expires_before: datetime.datetime | None = None,
+) -> QuerySet[IssuedCredential]:
+    """Issued credentials of people in `unit_ids` (None: everyone), by status as a verifier
+    sees it now (a valid credential past its date is expired), definition slug, and expiry
+    window."""
+    credentials = IssuedCredential.objects.select_related("definition", "person__unit")
+    if unit_ids is not None:
+        credentials = credentials.filter(person__unit_id__in=list(unit_ids))
+    now = timezone.now()
+    not_expired = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    if status == IssuedCredential.Status.VALID:
+        credentials = credentials.filter(not_expired, status=IssuedCredential.Status.VALID)
+    elif status == IssuedCredential.Status.EXPIRED:
+        credentials = credentials.filter(
+            Q(status=IssuedCredential.Status.EXPIRED)
+            | Q(status=IssuedCredential.Status.VALID, expires_at__lte=now)
+        )
+    elif status:
+        credentials = credentials.filter(status=status)
+    if definition:
+        credentials = credentials.filter(definition__slug=definition)
+    if expires_after is not None:
+        credentials = credentials.filter(expires_at__gt=expires_after)
+    if expires_before is not None:
+        credentials = credentials.filter(expires_at__lte=expires_before)
+    return credentials

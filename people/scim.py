@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext as _
 from scim2_models import (
     AuthenticationScheme,
@@ -346,5 +347,7 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     body = "" if response.body is None else json.dumps(response.body)
     http = HttpResponse(body, status=response.status.value)
     for name, value in response.headers.items():
-        http[name] = value
+        # A Location echoes the requested path: percent-encode it, or Django folds a non-ASCII
+        # one over two lines, which is no valid HTTP header.
+        http[name] = iri_to_uri(value) if name.lower() == "location" else value
     return http

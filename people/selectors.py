@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from core.trees import in_tree_order
 
@@ -51,11 +51,48 @@ def colleagues_of(person: Person) -> QuerySet[Person]:
 
 
 def organisation_counts() -> dict[str, int]:
-    from django.db.models import Q
-
     return Person.objects.filter(is_active=True).aggregate(
         people=Count("id"),
         trainers=Count("id", filter=Q(is_trainer=True)),
         programme_team=Count("id", filter=Q(is_staff=True)),
         leads=Count("id", filter=Q(led_units__isnull=False), distinct=True),
     )
+
+
+def visible_unit_ids(viewer) -> frozenset[int] | None:
+    """Units whose people `viewer` may see: None for the programme team (all), a lead's units
+    and everything below them, else none."""
+    from .permissions import is_programme_team, led_unit_ids
+
+    if is_programme_team(viewer):
+        return None
+    return led_unit_ids(viewer)
+
+
+def people_for_staff(
+    viewer, *, unit: Unit | None = None, query: str = "", active: bool | None = None
+) -> QuerySet[Person]:
+    """People the programme team (everyone) or a lead (their units) may see, filtered by a
+    unit (with the units below it), words in the name or email, and active or not."""
+    allowed = visible_unit_ids(viewer)
+    people = Person.objects.select_related("unit", "manager").prefetch_related("led_units")
+    if allowed is not None:
+        people = people.filter(unit_id__in=allowed)
+    if unit is not None:
+        people = people.filter(unit_id__in=descendant_unit_ids([unit.pk]))
+    if query.strip():
+        words = query.strip()[:100]
+        people = people.filter(
+            Q(email__icontains=words)
+            | Q(first_name__icontains=words)
+            | Q(last_name__icontains=words)
+            | Q(display_name__icontains=words)
+        )
+    if active is not None:
+        people = people.filter(is_active=active)
+    return people
+
+
+def units_for_staff(viewer) -> QuerySet[Unit]:
+    """Units the programme team (all) or a lead (theirs and below) may see, with headcounts."""
+    return units_with_headcount(visible_unit_ids(viewer))

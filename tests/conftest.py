@@ -77,3 +77,21 @@ def client_for(client):
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def wsgi_app(db):
+    """The project's WSGI application for tools that call it directly (schemathesis).
+
+    Like Django's test client, it keeps the test's database connection open between requests:
+    otherwise the end of each request closes it (and, on PostgreSQL, the test's transaction).
+    """
+    from django.core import signals
+    from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
