@@ -160,7 +160,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set (then also shared rate limits).
+# Cache: Redis when REDIS_URL is set, else a table in the database. Either way every web process
+# (`academy serve` runs several) shares rate limits and the login lockout.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -170,23 +171,45 @@ if REDIS_URL:
             "KEY_PREFIX": "academy",
         }
     }
+    # Sessions read from Redis and written through to the database: no query per request
+    # for the session, and nobody is signed out when Redis restarts.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "academy",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "academy_cache",
         }
     }
 
-# Background tasks: run immediately unless a backend is chosen.
+# Background tasks (docs/decisions/0013-task-queue-and-deployment.md): run immediately unless a
+# backend is chosen: "database" (a worker polls the database) or "rq" (Redis Queue: workers on
+# any number of machines, retries, a failed-job view for the programme team).
 TASK_BACKEND = os.environ.get("ACADEMY_TASK_BACKEND", "immediate")
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
 }
 if TASK_BACKEND not in _TASK_BACKENDS:
-    raise ImproperlyConfigured("ACADEMY_TASK_BACKEND must be one of: immediate, database.")
+    raise ImproperlyConfigured("ACADEMY_TASK_BACKEND must be one of: immediate, database, rq.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASK_BACKEND]}}
+# How often a task is tried again after it failed or its worker died (rq).
+ACADEMY_TASK_RETRIES = int(os.environ.get("ACADEMY_TASK_RETRIES", "3"))
+# How soon a job whose worker died is noticed (rq): workers look every so many seconds, and a
+# job counts as abandoned this long after its worker's last heartbeat.
+ACADEMY_WORKER_MAINTENANCE_SECONDS = int(os.environ.get("ACADEMY_WORKER_MAINTENANCE_SECONDS", "60"))
+ACADEMY_WORKER_HEARTBEAT_GRACE = int(os.environ.get("ACADEMY_WORKER_HEARTBEAT_GRACE", "60"))
+if TASK_BACKEND == "rq":
+    _QUEUE_URL = os.environ.get("ACADEMY_QUEUE_URL", REDIS_URL)
+    if not _QUEUE_URL:
+        raise ImproperlyConfigured(
+            "ACADEMY_TASK_BACKEND=rq needs REDIS_URL (or ACADEMY_QUEUE_URL)."
+        )
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS["default"]["QUEUES"] = ["default"]
+    RQ_QUEUES = {"default": {"URL": _QUEUE_URL, "DEFAULT_TIMEOUT": 900}}
+    RQ = {"QUEUE_CLASS": "academy.queue.RetryingQueue"}
 
 # Email: console unless EMAIL_URL (or Django's EMAIL_* variables) is set.
 if os.environ.get("EMAIL_URL"):
@@ -231,7 +254,7 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_SESSION_REMEMBER = None
 # People come from the HR roster or single sign-on; open signup is off unless asked for.
 ACADEMY_OPEN_SIGNUP = env_bool("ACADEMY_OPEN_SIGNUP", False)
-# allauth counts failed logins per IP and per account in the cache (shared when REDIS_URL is set).
+# allauth counts failed logins per IP and per account in the cache (shared by all processes).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -325,10 +348,14 @@ USE_TZ = True
 # Static files and media (served by whitenoise; no CDN anywhere).
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Public media (video files, badge images) at MEDIA_URL; private files (submissions, exports)
+# apart, without a URL, handed out only by permission-checked views (academy/storage.py).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+PRIVATE_MEDIA_ROOT = DATA_DIR / "private"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.PrivateStorage"},
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -337,6 +364,25 @@ STORAGES = {
         )
     },
 }
+# Uploads on S3-compatible storage (django-storages) when a bucket is named; the data folder
+# otherwise. Files stay private: every download goes through a permission-checked view, which
+# hands out a short-lived signed address.
+ACADEMY_S3_BUCKET = os.environ.get("ACADEMY_S3_BUCKET", "")
+if ACADEMY_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": ACADEMY_S3_BUCKET,
+            "endpoint_url": os.environ.get("ACADEMY_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("ACADEMY_S3_REGION") or None,
+            "access_key": os.environ.get("ACADEMY_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("ACADEMY_S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 if not PRODUCTION:
     # Static files come from the app folders here; STATIC_ROOT exists only after collectstatic.

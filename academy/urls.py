@@ -31,5 +31,10 @@ urlpatterns = [
     path("", include("api.urls")),
 ]
 
+if settings.TASK_BACKEND == "rq":
+    # The queues, running and failed jobs (with their tracebacks, to requeue or delete), for
+    # the programme team (django-rq's views admit staff only).
+    urlpatterns.append(path("programme/queue/", include("django_rq.urls")))
+
 if settings.DEBUG:
     urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))

@@ -3,10 +3,12 @@ the verification page. Rendered once per status and kept in the data folder."""
 
 import os
 import tempfile
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -14,6 +16,8 @@ from core import branding
 from core.fonts import font_urls
 
 from . import signing
+
+QR_CACHE_SECONDS = 30 * 24 * 3600
 
 
 @lru_cache(maxsize=2048)
@@ -26,6 +30,18 @@ def qr_data_uri(url: str) -> str:
 def _colour(frozen: str) -> str:
     """The colour the credential was issued under; older credentials take today's."""
     return frozen if branding.HEX_COLOUR.match(frozen or "") else branding.current().primary
+
+
+def verify_qr(code: str, url: str) -> str:
+    """The QR code of a credential's verification page, drawn once per credential: drawing it
+    costs more than the rest of the page, and the cache keeps it for every web process."""
+    # The address is in the key too: a new ACADEMY_BASE_URL draws new codes.
+    key = f"certification:qr:{code}:{zlib.crc32(url.encode())}"
+    data = cache.get(key)
+    if data is None:
+        data = qr_data_uri(url)
+        cache.set(key, data, QR_CACHE_SECONDS)
+    return data
 
 
 def certificate_html(credential, language: str | None = None) -> str:

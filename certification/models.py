@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from polymorphic.models import PolymorphicModel
 
+from core.storage import public_storage
 from core.text import in_language
 
 from .rules import (
@@ -54,7 +55,11 @@ class CredentialDefinition(models.Model):
     criteria_en = models.TextField(_("criteria (English)"), blank=True)
     criteria_nl = models.TextField(_("criteria (Dutch)"), blank=True)
     image = models.FileField(
-        _("badge image (PNG)"), upload_to="credentials/", blank=True, help_text=_("Square PNG.")
+        _("badge image (PNG)"),
+        upload_to="credentials/",
+        storage=public_storage,
+        blank=True,
+        help_text=_("Square PNG."),
     )
     valid_for_days = models.PositiveIntegerField(
         _("valid for (days)"), null=True, blank=True, help_text=_("Empty: never expires.")

@@ -34,7 +34,7 @@ def verification_context(credential, *, language: str) -> dict:
     holder = credential.holder_name
     description = credential.snapshot_text("description", language)
     status = credential.current_status
-    slug = snap.get("definition", credential.definition.slug)
+    slug = snap.get("definition") or credential.definition.slug
     image = snap.get("achievement_image") or signing.achievement_image_url(slug)
     share_text = _("%(name)s holds %(title)s") % {"name": holder, "title": title}
     return {
@@ -48,7 +48,7 @@ def verification_context(credential, *, language: str) -> dict:
         "verify_url": url,
         "image_url": image,
         "achievement_url": snap.get("achievement_id") or signing.achievement_url(slug),
-        "qr": certificate.qr_data_uri(url),
+        "qr": certificate.verify_qr(credential.code, url),
         "share_text": share_text,
         "og_description": description or credential.snapshot_text("criteria", language),
         "linkedin_add": sharing.linkedin_url(credential) if credential.is_valid else "",

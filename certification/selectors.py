@@ -34,6 +34,38 @@ def credential_by_code(code: str) -> IssuedCredential | None:
     )
 
 
+# What the public verification page shows; the signed documents are left out (they are large).
+VERIFICATION_FIELDS = [
+    "id",
+    "code",
+    "serial",
+    "definition_id",
+    "person_id",
+    "holder_name",
+    "language",
+    "snapshot",
+    "issued_at",
+    "expires_at",
+    "status",
+    "status_changed_at",
+    "status_reason",
+    "publish_reason",
+    "replaced_by_id",
+]
+
+
+def verification_by_code(code: str) -> IssuedCredential | None:
+    """The credential behind a verification page: one indexed lookup of the shown columns."""
+    try:
+        return (
+            IssuedCredential.objects.only(*VERIFICATION_FIELDS)
+            .annotate(has_eddsa_jwt=~Q(signed_jwt_eddsa=""))
+            .get(code=code)
+        )
+    except IssuedCredential.DoesNotExist:
+        return None
+
+
 def credential_by_serial(serial: str) -> IssuedCredential | None:
     return (
         IssuedCredential.objects.select_related("definition", "person")

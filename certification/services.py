@@ -7,9 +7,11 @@ Signing and PDF rendering happen after commit, in background tasks (see tasks.py
 import json
 import secrets
 import unicodedata
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -610,3 +612,149 @@ def learner_record(*, person) -> dict:
     document["name"] = _("Learner record of %(name)s") % {"name": person.name}
     key = signing.issuer_key()
     return sign_clr_credential(document, key.private_pem, signing.verification_method())
+
+
+# -- bulk issuing ------------------------------------------------------------------------------
+
+BULK_SIGNING_CHUNK = 100
+
+
+@dataclass
+class BulkAward:
+    issued: list[int]  # ids of the credentials issued now
+    already_held: int  # people who hold an active credential of the definition already
+
+
+def _free_status_positions(count: int) -> list[tuple[int, int]]:
+    """`count` random free (list, index) positions, filling list 0 first, then the next."""
+    taken: dict[int, set[int]] = {}
+    for status_list, index in IssuedCredential.objects.values_list("status_list", "status_index"):
+        taken.setdefault(status_list, set()).add(index)
+    positions: list[tuple[int, int]] = []
+    status_list = 0
+    while len(positions) < count:
+        used = taken.get(status_list, set())
+        free = STATUS_LIST_SIZE - len(used)
+        wanted = min(count - len(positions), free)
+        chosen: set[int] = set()
+        while len(chosen) < wanted:
+            index = secrets.randbelow(STATUS_LIST_SIZE)
+            if index not in used:
+                chosen.add(index)
+        positions += [(status_list, index) for index in chosen]
+        status_list += 1
+    order = list(range(len(positions)))
+    secrets.SystemRandom().shuffle(order)
+    return [positions[i] for i in order]
+
+
+@transaction.atomic
+def award_in_bulk(
+    *, definition: CredentialDefinition, people, actor=None, reason: str
+) -> BulkAward:
+    """Issue `definition` by hand to many people at once: set-based writes, one audit event
+    each, one signal for the batch; signing and certificates follow in background tasks.
+    Idempotent: whoever holds an active credential of the definition keeps it."""
+    from django.db.models import Case, CharField, Value, When
+    from django.db.models.functions import Cast, Concat, LPad
+
+    if not reason.strip():
+        raise CredentialError(_("Give a reason for awarding by hand."))
+    reason = reason.strip()
+    people = list(people)
+    holders = set(
+        IssuedCredential.objects.filter(
+            definition=definition,
+            person__in=[p.pk for p in people],
+            status__in=IssuedCredential.ACTIVE,
+        ).values_list("person_id", flat=True)
+    )
+    # Each person once, whatever the input repeats.
+    recipients = list({p.pk: p for p in people if p.pk not in holders}.values())
+    if not recipients:
+        return BulkAward(issued=[], already_held=len(holders))
+    now = timezone.now()
+    expires_at = (
+        now + timedelta(days=definition.valid_for_days) if definition.valid_for_days else None
+    )
+    snapshots = {
+        language: snapshot_of(definition, language=language)
+        for language in {person.language for person in recipients}
+    }
+    rows = []
+    for person, (status_list, index) in zip(
+        recipients, _free_status_positions(len(recipients)), strict=True
+    ):
+        code = new_public_code()
+        snapshot = {
+            **snapshots[person.language],
+            "credential_uuid": f"urn:uuid:{_uuid4()}",
+            "recipient": recipient_of(person),
+            "credential_id": signing.credential_url(code),
+        }
+        rows.append(
+            IssuedCredential(
+                definition=definition,
+                person=person,
+                serial=f"pending-{secrets.token_hex(8)}",
+                code=code,
+                issued_at=now,
+                expires_at=expires_at,
+                holder_name=unicodedata.normalize("NFC", person.name),
+                language=person.language,
+                snapshot=snapshot,
+                evidence=reason,
+                awarded_by_hand=True,
+                status_list=status_list,
+                status_index=index,
+            )
+        )
+    IssuedCredential.objects.bulk_create(rows, batch_size=1000)
+    codes = [row.code for row in rows]
+    ids = list(IssuedCredential.objects.filter(code__in=codes).values_list("id", flat=True))
+    text_id = Cast("id", CharField())
+    IssuedCredential.objects.filter(id__in=ids).update(
+        serial=Concat(
+            Value(f"{SERIAL_PREFIX}-{now:%Y}-"),
+            Case(When(id__lt=1_000_000, then=LPad(text_id, 6, Value("0"))), default=text_id),
+        )
+    )
+    credential_type = ContentType.objects.get_for_model(IssuedCredential)
+    AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(
+                content_type=credential_type,
+                object_id=credential_id,
+                action=CredentialAction.AWARDED,
+                actor=actor if getattr(actor, "is_authenticated", False) else None,
+                reason=reason,
+                data={"bulk": True},
+            )
+            for credential_id in ids
+        ],
+        batch_size=1000,
+    )
+    _after_bulk_issue(definition, ids, [person.pk for person in recipients])
+    return BulkAward(issued=ids, already_held=len(holders))
+
+
+def _after_bulk_issue(definition, credential_ids: list[int], person_ids: list[int]) -> None:
+    from . import tasks
+
+    def run():
+        for start in range(0, len(credential_ids), BULK_SIGNING_CHUNK):
+            tasks.sign_and_render.enqueue(credential_ids[start : start + BULK_SIGNING_CHUNK])
+        signals.credentials_issued_in_bulk.send(
+            sender=IssuedCredential,
+            definition=definition,
+            credential_ids=credential_ids,
+            person_ids=person_ids,
+        )
+
+    transaction.on_commit(run)
+
+
+def bulk_signing_progress(credential_ids: list[int]) -> tuple[int, int]:
+    """(signed, total) of a bulk award's credentials."""
+    signed = IssuedCredential.objects.filter(id__in=credential_ids, signed_at__isnull=False)
+    return signed.count(), len(credential_ids)

@@ -31,3 +31,14 @@ def build_export(export_id: int) -> None:
     job = CredentialExport.objects.filter(pk=export_id).first()
     if job is not None:
         export.build(job)
+
+
+@task()
+def sign_and_render(credential_ids: list[int]) -> None:
+    """Sign a batch of credentials recorded in bulk and render their certificates."""
+    from . import certificate, signing
+    from .models import IssuedCredential
+
+    for credential in IssuedCredential.objects.filter(pk__in=credential_ids).order_by("pk"):
+        signing.ensure_signed(credential)
+        certificate.certificate_pdf(credential)

@@ -45,6 +45,18 @@ def _cached(response, max_age: int):
     return response
 
 
+def _cached_page(request, response, max_age: int):
+    """A public HTML page: cached by anyone only when it holds nothing of the visitor's own.
+
+    A signed-in visitor's page shows their name, and any page with a form holds the visitor's
+    CSRF token: a shared cache must not keep those for the next visitor.
+    """
+    if request.user.is_authenticated or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        patch_cache_control(response, private=True, max_age=max_age)
+        return response
+    return _cached(response, max_age)
+
+
 def _public_file(response, max_age: int):
     """A machine-readable public file: cacheable, and readable by browser-based verifiers
     on any origin (CORS)."""
@@ -72,9 +84,13 @@ def _language(request) -> str:
 
 @rate_limited
 def verify_page(request, code: str):
-    credential = _credential_or_404(code)
+    credential = selectors.verification_by_code(code)
+    if credential is None:
+        raise Http404(_("No credential has this code."))
     context = pages.verification_context(credential, language=request.LANGUAGE_CODE)
-    return _cached(render(request, "certification/verify.html", context), STATUS_MAX_AGE)
+    return _cached_page(
+        request, render(request, "certification/verify.html", context), STATUS_MAX_AGE
+    )
 
 
 @rate_limited
@@ -192,7 +208,7 @@ def achievement_page(request, slug: str):
     context = pages.achievement_context(definition, language=language)
     response = render(request, "certification/achievement.html", context)
     response["Vary"] = "Accept"
-    return _cached(response, STATUS_MAX_AGE)
+    return _cached_page(request, response, STATUS_MAX_AGE)
 
 
 @rate_limited

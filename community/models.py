@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.text import in_language
+from core.validators import is_web_url, validate_web_links
 from people.models import Unit
 
 PERSON = settings.AUTH_USER_MODEL
@@ -287,7 +288,12 @@ class Topic(models.Model):
     hashtags = models.CharField(
         _("suggested hashtags"), max_length=240, blank=True, help_text=_("Separated by spaces.")
     )
-    links = models.TextField(_("links"), blank=True, help_text=_("One address per line."))
+    links = models.TextField(
+        _("links"),
+        blank=True,
+        validators=[validate_web_links],
+        help_text=_("One address per line, starting with http:// or https://."),
+    )
     audiences = models.CharField(
         _("audiences"),
         max_length=240,
@@ -326,7 +332,8 @@ class Topic(models.Model):
 
     @property
     def link_list(self) -> list[str]:
-        return [line.strip() for line in self.links.splitlines() if line.strip()]
+        # Only web addresses become links, also if older data holds something else.
+        return [line.strip() for line in self.links.splitlines() if is_web_url(line.strip())]
 
 
 class AudienceWorksheet(models.Model):

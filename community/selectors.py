@@ -229,7 +229,8 @@ def segment_thresholds() -> tuple[float, float]:
     )
 
 
-def _raw_segments(unit_ids: Iterable[int] | None) -> dict[int | None, dict[str, int]]:
+def segments_by_unit(unit_ids: Iterable[int] | None) -> dict[int | None, dict[str, int]]:
+    """{unit id: {segment: people}} of the people in these units (None = everyone), one query."""
     results = SegmentResult.objects.all()
     if unit_ids is not None:
         results = results.filter(person__unit_id__in=list(unit_ids))
@@ -280,7 +281,7 @@ def segment_rows(units, per_unit: dict, min_group: int = MIN_GROUP) -> list[dict
 
 def segment_counts(unit_ids: Iterable[int] | None, min_group: int = MIN_GROUP) -> dict:
     """Counts per segment among people of these units (None = everyone), in one query."""
-    return segment_totals(_raw_segments(unit_ids), min_group)
+    return segment_totals(segments_by_unit(unit_ids), min_group)
 
 
 def segments_per_unit(unit_ids: Iterable[int] | None, min_group: int = MIN_GROUP) -> list[dict]:
@@ -289,7 +290,7 @@ def segments_per_unit(unit_ids: Iterable[int] | None, min_group: int = MIN_GROUP
     Two queries. Units are not rolled up, so no total can be subtracted to uncover a small unit.
     """
     units = list(units_with_headcount(unit_ids))
-    return segment_rows(units, _raw_segments([u.id for u in units]), min_group)
+    return segment_rows(units, segments_by_unit([u.id for u in units]), min_group)
 
 
 # Topic calendar --------------------------------------------------------------------------------

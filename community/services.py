@@ -27,6 +27,12 @@ from .models import (
 )
 
 NUDGE_INTERVAL = datetime.timedelta(days=7)
+REPEATED_KUDOS_WINDOW = datetime.timedelta(hours=1)
+
+
+def _lock(person: Person) -> None:
+    """Serialise this person's writes here until the transaction ends (two tabs, double posts)."""
+    list(Person.objects.select_for_update().filter(pk=person.pk).values_list("pk"))
 
 
 class CommunityError(Exception):
@@ -152,11 +158,22 @@ def record_session(
 
 @transaction.atomic
 def give_kudos(*, giver: Person, receiver: Person, category: str, message: str) -> Kudos:
-    """A pat on the back for a colleague, shown on the wall at once."""
+    """A pat on the back for a colleague, shown on the wall at once; a repeated post is one kudos."""
     if giver.pk == receiver.pk:
         raise CommunityError(_("You cannot give kudos to yourself."))
     if not receiver.is_active:
         raise CommunityError(_("This colleague is no longer in the academy."))
+    _lock(giver)
+    # The same kudos posted again soon (a double click, a reload, a second tab) is the same kudos.
+    repeated = Kudos.objects.filter(
+        giver=giver,
+        receiver=receiver,
+        category=category,
+        message=message.strip(),
+        created_at__gte=timezone.now() - REPEATED_KUDOS_WINDOW,
+    ).first()
+    if repeated is not None:
+        return repeated
     kudos = Kudos(giver=giver, receiver=receiver, category=category, message=message.strip())
     kudos.full_clean()
     kudos.save()
@@ -239,6 +256,7 @@ def submit_survey(*, person: Person, answers: dict[int, int]) -> SegmentResult:
         raise CommunityError(_("Please answer every statement."))
     if any(answers[q] not in range(1, 6) for q in questions):
         raise CommunityError(_("Answers go from 1 to 5."))
+    _lock(person)
     SurveyAnswer.objects.filter(person=person).delete()
     SurveyAnswer.objects.bulk_create(
         [SurveyAnswer(person=person, question_id=q, value=answers[q]) for q in questions]

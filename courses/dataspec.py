@@ -312,18 +312,18 @@ class EmbedUrl(Spec):
 
 
 class StoredFile(Spec):
-    """The name of a file already in the media storage (uploaded in the admin)."""
+    """The name of a file already in the public media storage (uploaded in the admin)."""
 
     def __init__(self, key: str, **kwargs):
         super().__init__(key, default="", **kwargs)
 
     def load(self, value, here: Here) -> str:
-        from django.core.files.storage import default_storage
+        from core.storage import public_storage
 
         name = check_string(value, here, max_length=255)
         if name and (".." in name.split("/") or name.startswith("/")):
             here.fail(_("must be a file name inside the media folder"))
-        if name and not default_storage.exists(name):
+        if name and not public_storage().exists(name):
             here.fail(_("there is no uploaded file %(name)s") % {"name": name})
         return name
 

@@ -6,6 +6,8 @@ source tables at any time (`academy insights-rebuild`, services.rebuild). Figure
 to read from their own app (reach, segments, review backlog, sessions) are not copied here.
 """
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -109,6 +111,11 @@ class WeeklyActivity(models.Model):
         return f"{self.unit_id} {self.week:%Y-%m-%d} ({self.programme_id})"
 
 
+def export_file_name(export, name: str) -> str:
+    """exports/<unguessable>/<name>: the name a person downloads, in a folder nobody can guess."""
+    return f"exports/{secrets.token_urlsafe(16)}/{name}"
+
+
 class Export(models.Model):
     """A dashboard export made in the background, with its progress, for large downloads."""
 
@@ -133,7 +140,7 @@ class Export(models.Model):
     )
     rows_done = models.PositiveIntegerField(default=0)
     rows_total = models.PositiveIntegerField(default=0)
-    file = models.FileField(upload_to="exports/", blank=True)
+    file = models.FileField(upload_to=export_file_name, blank=True)
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -5,6 +5,7 @@ a learner's progress; `academy insights-rebuild` repairs the rollups if a proces
 """
 
 from certification import signals as certification_signals
+from certification.models import IssuedCredential
 from community import signals as community_signals
 from courses import signals as courses_signals
 from policies import signals as policy_signals
@@ -47,6 +48,17 @@ def on_credential_issued(sender, credential, **kwargs):
     services.record_credential_issued(credential=credential)
 
 
+def on_credentials_issued_in_bulk(sender, definition, credential_ids, person_ids, **kwargs):
+    first = IssuedCredential.objects.filter(pk__in=credential_ids[:1]).first()
+    if first is not None:
+        services.record_credentials_issued_in_bulk(
+            level=definition.level,
+            expires_at=first.expires_at,
+            issued_at=first.issued_at,
+            person_ids=person_ids,
+        )
+
+
 def on_credential_status_changed(sender, credential, **kwargs):
     services.refresh_person(person_id=credential.person_id)
 
@@ -61,6 +73,7 @@ CONNECTIONS = [
     (community_signals.awareness_session_recorded, on_awareness_session_recorded),
     (community_signals.survey_submitted, on_survey_submitted),
     (certification_signals.credential_issued, on_credential_issued),
+    (certification_signals.credentials_issued_in_bulk, on_credentials_issued_in_bulk),
     (certification_signals.credential_status_changed, on_credential_status_changed),
 ]
 

@@ -396,17 +396,17 @@ def sessions(scope: Scope, filters: Filters) -> list[dict]:
     ]
 
 
-def segments(funnel: "Funnel") -> dict:
-    """Intake-survey segments per unit (its own people), only where enough people answered."""
-    per_unit = {
-        row.unit.id: {
-            segment: row.own.get(f"segment_{segment}", 0)
-            for segment in Segment.values
-            if row.own.get(f"segment_{segment}")
-        }
-        for row in funnel.rows
-    }
-    units = [row.unit for row in funnel.rows]
+def segments(scope: Scope) -> dict:
+    """Intake-survey segments per unit (its own people), only where enough people answered.
+
+    The language and programme filters do not apply: a unit's segments are always counted over
+    everyone in it who answered. Otherwise two allowed views (a unit, and the unit in one
+    language) could differ by one person, and the difference would be that person's answer.
+    Each unit is shown whole or not at all, so any two views differ only by whole units of at
+    least five people.
+    """
+    units = [unit for unit, _depth in scope.units]
+    per_unit = community_selectors.segments_by_unit([unit.id for unit in units])
     return {
         "totals": community_selectors.segment_totals(per_unit),
         "per_unit": [

@@ -189,6 +189,42 @@ def record_credential_issued(*, credential: IssuedCredential) -> None:
     refresh_person(person_id=credential.person_id)
 
 
+def record_credentials_issued_in_bulk(
+    *, level: int, expires_at, issued_at, person_ids: list[int]
+) -> None:
+    """Many people received a credential of one level at once: their facts in one update
+    (and one insert for those without facts yet), the weekly counters once per unit."""
+    from django.db.models import Case, When
+    from django.db.models.functions import Now
+
+    from people.models import Person
+
+    with transaction.atomic():
+        PersonFact.objects.bulk_create(
+            [PersonFact(person_id=person_id) for person_id in person_ids],
+            ignore_conflicts=True,
+            batch_size=2000,
+        )
+        earlier = Q(next_expiry_at__isnull=False, next_expiry_at__lt=expires_at)
+        PersonFact.objects.filter(person_id__in=person_ids).update(
+            credential_levels=F("credential_levels").bitor(1 << level),
+            next_expiry_at=(
+                F("next_expiry_at")
+                if expires_at is None
+                else Case(When(earlier, then=F("next_expiry_at")), default=expires_at)
+            ),
+            updated_at=Now(),
+        )
+        per_unit = (
+            Person.objects.filter(pk__in=person_ids)
+            .values_list("unit_id")
+            .annotate(count=Count("id"))
+            .order_by()
+        )
+        for unit_id, count in per_unit:
+            _bump(unit_id, issued_at, credentials_issued=count)
+
+
 # -- bulk rebuild ------------------------------------------------------------------------------
 
 PERSON_FACT_COLUMNS = [

@@ -95,7 +95,7 @@ def dashboard(request):
         "backlog": selectors.review_backlog(scope),
         "kudos": selectors.kudos_activity(scope, filters),
         "sessions": selectors.sessions(scope, filters),
-        "segments": selectors.segments(funnel),
+        "segments": selectors.segments(scope),
         "policy_version": selectors.policy_version(),
         "policy": {
             "acknowledged": focus["acknowledged"],

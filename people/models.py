@@ -7,6 +7,7 @@ from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import CODES
+from core.validators import validate_name
 
 
 class Language(models.TextChoices):
@@ -81,10 +82,17 @@ class Person(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=[validate_name]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=150, blank=True, validators=[validate_name]
+    )
     display_name = models.CharField(
         _("display name"),
         max_length=150,
         blank=True,
+        validators=[validate_name],
         help_text=_("How the name is shown and printed; empty means first and last name."),
     )
     language = models.CharField(

@@ -19,6 +19,8 @@ from django.db import IntegrityError, transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
+from core.validators import name_problem
+
 from .models import Language, Person, ScimToken, Unit
 
 accounts_log = logging.getLogger("academy.accounts")
@@ -149,6 +151,9 @@ def check_staff_record(
     if names_given and not names.get("first_name") and not names.get("last_name"):
         errors.append(_("first_name and last_name are both empty"))
     for column, value in names.items():
+        problem = name_problem(value)
+        if problem:
+            errors.append(_("%(column)s %(problem)s") % {"column": column, "problem": problem})
         if len(value) > NAME_LIMIT:
             errors.append(
                 _("%(column)s is longer than %(limit)d characters")
@@ -306,60 +311,109 @@ def manager_circle_message(email: str) -> str:
     return _("managers form a circle through %(email)s") % {"email": email}
 
 
-@transaction.atomic
+# People written per transaction by the roster import: each batch holds the write lock briefly,
+# so that pages keep answering on SQLite while a file of 100,000 people is imported.
+WRITE_BATCH = 500
+
+
 def import_roster(*, data: bytes) -> RosterResult:
-    """Upsert people by email from an HR roster CSV; all or nothing."""
+    """Upsert people by email from an HR roster CSV; the whole file is checked before any write.
+
+    Writes go in short transactions of WRITE_BATCH people (then their managers), so a large file
+    never holds the database for long. Everything that can be wrong with the file (a bad line, an
+    unknown manager, a circle of managers) is found before the first write; running the same
+    file again is safe and finishes an import that was interrupted.
+    """
     rows = parse_roster(data)
-    existing = {
-        p.email: p
-        for p in Person.objects.filter(email__in=[r.email for r in rows]).prefetch_related(
-            "led_units"
-        )
-    }
+    _refuse_manager_circles(rows)
     result = RosterResult()
     people: dict[str, Person] = {}
     changed: set[str] = set()
-    for row in rows:
-        person = existing.get(row.email)
-        created = person is None
-        if created:
-            person = Person(email=row.email)
-            person.set_unusable_password()
-        if apply_staff_record(person, row):
-            changed.add(row.email)
-        people[row.email] = person
-        (result.created if created else result.updated).append(row.email)
-    managers = {
-        p.email: p
-        for p in Person.objects.filter(email__in={r.manager_email for r in rows if r.manager_email})
-    }
-    for row in rows:
-        person = people[row.email]
-        manager = managers.get(row.manager_email) if row.manager_email else None
-        manager_id = manager.id if manager else None
-        if person.manager_id != manager_id:
-            Person.objects.filter(pk=person.pk).update(manager_id=manager_id, updated_at=now())
-            changed.add(row.email)
-    _refuse_manager_cycles({p.id for p in people.values()}, rows)
+    for batch in _batches(rows):
+        with transaction.atomic():
+            existing = {
+                p.email: p
+                for p in Person.objects.filter(email__in=[r.email for r in batch]).prefetch_related(
+                    "led_units"
+                )
+            }
+            for row in batch:
+                person = existing.get(row.email)
+                created = person is None
+                if created:
+                    person = Person(email=row.email)
+                    person.set_unusable_password()
+                if apply_staff_record(person, row):
+                    changed.add(row.email)
+                people[row.email] = person
+                (result.created if created else result.updated).append(row.email)
+    for batch in _batches(rows):
+        with transaction.atomic():
+            managers = dict(
+                Person.objects.filter(
+                    email__in={r.manager_email for r in batch if r.manager_email}
+                ).values_list("email", "id")
+            )
+            for row in batch:
+                person = people[row.email]
+                manager_id = managers.get(row.manager_email) if row.manager_email else None
+                if person.manager_id != manager_id:
+                    Person.objects.filter(pk=person.pk).update(
+                        manager_id=manager_id, updated_at=now()
+                    )
+                    changed.add(row.email)
     result.updated = [email for email in result.updated if email in changed]
     result.unchanged = [row.email for row in rows if row.email not in changed]
     return result
 
 
-def _refuse_manager_cycles(person_ids: set[int], rows: list[RosterRow]) -> None:
-    managers = dict(Person.objects.exclude(manager=None).values_list("id", "manager_id"))
-    lines = {r.email: r.line for r in rows}
-    emails = dict(Person.objects.filter(id__in=person_ids).values_list("id", "email"))
-    for start in person_ids:
-        seen = {start}
-        current = managers.get(start)
-        while current is not None:
-            if current in seen:
-                raise RosterError(
-                    [_at_line(lines.get(emails[start], 0), manager_circle_message(emails[start]))]
-                )
-            seen.add(current)
+def _batches(rows: list[RosterRow]):
+    for first in range(0, len(rows), WRITE_BATCH):
+        yield rows[first : first + WRITE_BATCH]
+
+
+def _refuse_manager_circles(rows: list[RosterRow]) -> None:
+    """Refuse a file whose managers, once imported, would form a circle (checked before writing)."""
+    ids = dict(Person.objects.values_list("email", "id"))
+    managers: dict[object, object] = {
+        person_id: manager_id
+        for person_id, manager_id in Person.objects.exclude(manager=None).values_list(
+            "id", "manager_id"
+        )
+    }
+    # People new in this file are known by their email until they have an id.
+    key = {row.email: ids.get(row.email, row.email) for row in rows}
+    for row in rows:
+        manager = key.get(row.manager_email) or ids.get(row.manager_email)
+        if manager is None:
+            managers.pop(key[row.email], None)
+        else:
+            managers[key[row.email]] = manager
+    start = first_in_circle(managers, [key[row.email] for row in rows])
+    if start is not None:
+        row = next(row for row in rows if key[row.email] == start)
+        raise RosterError([_at_line(row.line, manager_circle_message(row.email))])
+
+
+def first_in_circle(managers: Mapping, starts: Iterable) -> Any:
+    """The first of `starts` whose chain of managers runs in a circle, or None.
+
+    Linear in the number of people: each person is walked once, and a chain that reaches a
+    person already known to lead to the top stops there (a 20,000-deep chain is one walk).
+    """
+    cleared: set[int] = set()
+    for start in starts:
+        path: list[int] = []
+        on_path: set[int] = set()
+        current: int | None = start
+        while current is not None and current not in cleared:
+            if current in on_path:
+                return start
+            path.append(current)
+            on_path.add(current)
             current = managers.get(current)
+        cleared.update(path)
+    return None
 
 
 def set_language(*, person: Person, language: str) -> None:

@@ -1,8 +1,20 @@
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
 from people.models import Unit
 from tests.factories import PersonFactory, UnitFactory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _local_memory_cache(django_db_setup):
+    # The academy's cache is a database table (shared by processes); most tests touch no
+    # database, so they get a cache in memory (after the test database and its cache table are
+    # made). tests/academy/test_cache.py tests the table.
+    with override_settings(
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_web_url
 from people.models import Language
 
 from .catalogue import Module, Programme
@@ -180,7 +181,7 @@ class Submission(models.Model):
     )
     round = models.PositiveSmallIntegerField(_("round"), default=1)
     text = models.TextField(_("text"), blank=True, max_length=20000)
-    link = models.URLField(_("link"), blank=True, max_length=500)
+    link = models.URLField(_("link"), blank=True, max_length=500, validators=[validate_web_url])
     file = models.FileField(_("file"), upload_to="courses/submissions/%Y/%m/", blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED

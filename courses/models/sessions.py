@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_web_url
 from people.models import Language
 
 from .steps import SessionStep
@@ -25,7 +26,9 @@ class Session(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=200, blank=True)
-    online_url = models.URLField(_("online link"), max_length=500, blank=True)
+    online_url = models.URLField(
+        _("online link"), max_length=500, blank=True, validators=[validate_web_url]
+    )
     capacity = models.PositiveIntegerField(_("capacity"), default=12)
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH

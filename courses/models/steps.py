@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from polymorphic.models import PolymorphicModel
 
+from core.storage import public_storage
 from core.text import render_markdown
 
 from .. import dataspec
@@ -174,6 +175,7 @@ class VideoStep(Step):
     video = models.FileField(
         _("video file"),
         upload_to="courses/videos/",
+        storage=public_storage,
         blank=True,
         validators=[FileExtensionValidator(VIDEO_EXTENSIONS)],
     )

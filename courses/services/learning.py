@@ -1,5 +1,7 @@
 """Enrolling, moving through steps, and the steps a learner marks done or acknowledges."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +12,9 @@ from .. import permissions, policy, signals
 from ..models import Enrolment, Module, PolicyStep, StepCompletion, TimeApproval
 from .errors import CourseError
 from .progress import complete, enrolment_for, lock_person, real_step
+
+# How exact an enrolment's last activity is kept: opening a step again within it writes nothing.
+ACTIVITY_PRECISION = datetime.timedelta(hours=1)
 
 
 def _check_can_enrol(person, module: Module, language: str) -> None:
@@ -67,13 +72,19 @@ def enrol(*, person, module: Module, language: str | None = None) -> Enrolment:
 
 
 def visit_step(*, person, step) -> Enrolment | None:
-    """Remember `step` as where the learner is (for resume); None when not enrolled."""
-    updated = Enrolment.objects.filter(person=person, module__lessons=step.lesson_id).update(
-        last_step_id=step.pk, last_activity_at=timezone.now()
+    """Remember `step` as where the learner is (for resume); None when not enrolled. Writes only
+    when something changed: another step, or activity last recorded over an hour ago."""
+    enrolment = (
+        Enrolment.objects.filter(person=person, module__lessons=step.lesson_id).order_by().first()
     )
-    if not updated:
+    if enrolment is None:
         return None
-    return Enrolment.objects.filter(person=person, module__lessons=step.lesson_id).first()
+    now = timezone.now()
+    if enrolment.last_step_id != step.pk or now - enrolment.last_activity_at > ACTIVITY_PRECISION:
+        enrolment.last_step_id = step.pk
+        enrolment.last_activity_at = now
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_step_id=step.pk, last_activity_at=now)
+    return enrolment
 
 
 @transaction.atomic

@@ -38,13 +38,13 @@ def test_the_default_colour_needs_no_extra_stylesheet(client, db):
 def test_a_light_brand_colour_gets_dark_text_on_buttons_and_a_warning(settings):
     settings.ACADEMY_PRIMARY_COLOUR = "#ffd966"
     assert branding.current().on_primary == "#161a23"
-    assert [w.id for w in branding_is_readable(None)] == ["core.W003"]
+    assert [w.id for w in branding_is_readable(None)] == ["core.W005"]
 
 
 def test_a_malformed_brand_colour_falls_back_to_the_default_with_a_warning(settings):
     settings.ACADEMY_PRIMARY_COLOUR = "teal; } body { display:none"
     assert branding.current().primary == branding.DEFAULT_PRIMARY
-    assert [w.id for w in branding_is_readable(None)] == ["core.W002"]
+    assert [w.id for w in branding_is_readable(None)] == ["core.W004"]
 
 
 def test_emails_are_signed_with_the_academy_name(db, rebranded, learner):

@@ -43,7 +43,7 @@ def test_no_variables_means_sqlite_in_data_dir_console_email_and_debug_off(tmp_p
     values = json.loads(result.stdout)
     assert values["engine"] == "django.db.backends.sqlite3"
     assert values["name"] == str(tmp_path / "data" / "academy.sqlite3")
-    assert values["cache"].endswith("LocMemCache")
+    assert values["cache"].endswith("DatabaseCache")  # shared by every web process
     assert values["email"].endswith("console.EmailBackend")
     assert values["tasks"].endswith("ImmediateBackend")
     assert values["debug"] is False
@@ -82,27 +82,56 @@ def test_production_requires_a_secret_key(tmp_path):
     assert "SECRET_KEY must be set when ACADEMY_ENV=production" in result.stderr
 
 
-def test_production_with_secrets_passes_check_deploy(tmp_path):
+def check_deploy(tmp_path, **overrides):
     env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "ACADEMY_", "DEBUG"))
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DATABASE_", "ACADEMY_", "DEBUG", "REDIS_"))
     }
     env.update(
-        ACADEMY_ENV="production",
-        SECRET_KEY="x" * 20 + "a-long-random-production-secret-0123456789",
-        ALLOWED_HOSTS="academy.example.com",
-        ACADEMY_BASE_URL="https://academy.example.com",
-        ACADEMY_DATA_DIR=str(tmp_path / "data"),
-        DJANGO_SETTINGS_MODULE="academy.settings",
+        {
+            "ACADEMY_ENV": "production",
+            "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-0123456789",
+            "ALLOWED_HOSTS": "academy.example.com",
+            "ACADEMY_BASE_URL": "https://academy.example.com",
+            "ACADEMY_DATA_DIR": str(tmp_path / "data"),
+            "DJANGO_SETTINGS_MODULE": "academy.settings",
+            **overrides,
+        }
     )
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         capture_output=True,
         text=True,
         cwd=tmp_path,
     )
+
+
+def test_production_with_secrets_passes_check_deploy(tmp_path):
+    result = check_deploy(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("base_url", ["http://localhost:8000", "https://127.0.0.1"])
+def test_check_deploy_warns_when_credentials_would_be_signed_for_localhost(tmp_path, base_url):
+    result = check_deploy(tmp_path, ACADEMY_BASE_URL=base_url)
+    assert result.returncode != 0
+    assert "core.W002" in result.stderr + result.stdout
+
+
+def test_check_deploy_warns_when_the_cache_is_not_shared_between_processes(tmp_path):
+    settings_file = tmp_path / "local_cache_settings.py"
+    settings_file.write_text(
+        "from academy.settings import *  # noqa\n"
+        "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}}\n"
+    )
+    result = check_deploy(
+        tmp_path, DJANGO_SETTINGS_MODULE="local_cache_settings", PYTHONPATH=str(tmp_path)
+    )
+    assert result.returncode != 0
+    assert "core.W003" in result.stderr + result.stdout
 
 
 @pytest.mark.parametrize(

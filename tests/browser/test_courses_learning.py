@@ -96,7 +96,7 @@ def academy(unit, trainer):
 def test_a_learner_completes_a_module_from_the_catalogue_to_attendance(
     new_page, learner, trainer, academy, assert_accessible, settings, tmp_path
 ):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     page = new_page()
     sign_in(page, learner.email, PASSWORD)
 

@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _academy(settings, tmp_path, live_server):
     settings.DATA_DIR = tmp_path
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.ACADEMY_BASE_URL = live_server.url
 
 

@@ -236,3 +236,24 @@ def test_verification_is_rate_limited_per_address(client, issued, settings):
     settings.ACADEMY_VERIFY_RATE_LIMIT = 3
     codes = [get(client, issued, "credential_verify").status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]
+
+
+def test_a_signed_in_visitors_verification_page_is_not_kept_by_shared_caches(
+    client, issued, learner
+):
+    client.force_login(learner)
+    response = get(client, issued, "credential_verify")
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert "private" in directives and "public" not in directives
+    assert "max-age=60" in directives
+
+
+def test_a_page_holding_a_csrf_token_is_not_kept_by_shared_caches(client, issued):
+    response = get(client, issued, "credential_verify")
+    assert "X-CSRFToken" in response.content.decode()  # the page's forms and htmx carry it
+    assert "public" not in response["Cache-Control"]
+
+
+def test_the_public_credential_file_stays_cacheable_by_anyone(client, issued):
+    response = get(client, issued, "credential_json")
+    assert "public" in response["Cache-Control"]

@@ -36,3 +36,17 @@ def test_text_is_escaped_and_long_lines_are_folded_without_splitting_characters(
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
     unfolded = body.replace("\r\n ", "")
     assert "Ünïcödé " * 3 in unfolded
+
+
+def test_a_script_link_stored_before_validation_is_neither_linked_nor_in_the_calendar(
+    client, learner
+):
+    from django.urls import reverse
+
+    from tests.community.factories import TopicFactory
+
+    topic = TopicFactory(links="javascript:alert(1)\nhttps://example.com/report")
+    assert topic.link_list == ["https://example.com/report"]
+    assert "javascript" not in topics_ical([topic], language="en")
+    client.force_login(learner)
+    assert "javascript:" not in client.get(reverse("community:topics")).content.decode()

@@ -3,10 +3,11 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from community import selectors, services
-from community.models import Champion, KudosModeration, Segment
+from community.models import Champion, Kudos, KudosModeration, Segment
 from tests.community.factories import (
     ChampionFactory,
     KudosFactory,
@@ -460,3 +461,51 @@ def test_a_champion_nudges_only_learners_of_their_units(unit, other_unit, traine
     champion = ChampionFactory(person=trainer).person
     with pytest.raises(PermissionDenied):
         services.nudge(champion=champion, learner=PersonFactory(unit=other_unit))
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(document.cookie)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<b>x</b>",
+        "ftp://files.example.com/a",
+    ],
+)
+def test_a_topic_link_must_be_a_web_address(programme, link):
+    today = timezone.localdate()
+    with pytest.raises(ValidationError) as raised:
+        services.save_topic(
+            by=programme,
+            title_en="Annual report",
+            starts_on=today,
+            ends_on=today,
+            links=f"https://example.com/report\n{link}",
+        )
+    assert "links" in raised.value.message_dict
+
+
+def test_a_topic_with_web_links_is_saved(programme):
+    today = timezone.localdate()
+    topic = services.save_topic(
+        by=programme,
+        title_en="Annual report",
+        starts_on=today,
+        ends_on=today,
+        links="https://example.com/report\n\nhttp://example.org/",
+    )
+    assert topic.link_list == ["https://example.com/report", "http://example.org/"]
+
+
+def test_the_same_kudos_posted_ten_times_is_one_kudos(client_for, learner, trainer):
+    client = client_for(learner)
+    data = {"receiver": trainer.pk, "category": "helped_me", "message": "Thanks for Tuesday!"}
+    for _ in range(10):
+        assert client.post(reverse("community:give_kudos"), data).status_code == 302
+    assert Kudos.objects.filter(giver=learner).count() == 1
+
+
+def test_a_different_message_is_a_second_kudos(learner, trainer):
+    for message in ("Thanks for Tuesday!", "And for Friday!"):
+        services.give_kudos(giver=learner, receiver=trainer, category="helped_me", message=message)
+    assert Kudos.objects.filter(giver=learner).count() == 2

@@ -32,7 +32,7 @@ def test_a_text_assignment_needs_text(learner, enrolled, steps):
 
 
 def test_a_file_assignment_stores_the_upload(learner, enrolled, steps, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     step = AssignmentStepFactory(
         lesson=steps["assignment"].lesson, submission_kind=AssignmentStep.Submission.FILE
     )
@@ -129,3 +129,26 @@ def test_the_database_allows_one_open_submission_per_person_and_step(learner, su
         Submission.objects.create(
             person=learner, step=submission.step, round=2, link="https://example.com/x"
         )
+
+
+def test_a_link_assignment_refuses_other_schemes(learner, enrolled, steps):
+    with pytest.raises(services.CourseError, match="starting with https://"):
+        services.submit_assignment(
+            person=learner, step=steps["assignment"], link="ftp://files.example.com/post"
+        )
+
+
+def test_a_handed_in_file_is_private_and_has_no_address(
+    learner, enrolled, steps, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    step = AssignmentStepFactory(
+        lesson=steps["assignment"].lesson, submission_kind=AssignmentStep.Submission.FILE
+    )
+    upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan", content_type="application/pdf")
+    submission = services.submit_assignment(person=learner, step=step, file=upload)
+    assert (tmp_path / "private" / submission.file.name).exists()
+    assert not (tmp_path / "media").exists()
+    with pytest.raises(ValueError):
+        submission.file.url  # noqa: B018 - a private file has no address

@@ -90,6 +90,29 @@ def test_visiting_a_step_remembers_where_to_resume(learner, enrolled, steps):
     assert enrolled.last_step_id == steps["quiz"].pk
 
 
+def test_opening_the_same_step_again_writes_nothing(learner, enrolled, steps):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    services.visit_step(person=learner, step=steps["quiz"])
+    with CaptureQueriesContext(connection) as captured:
+        services.visit_step(person=learner, step=steps["quiz"])
+    assert not [q for q in captured if q["sql"].lstrip().upper().startswith("UPDATE")]
+
+
+def test_opening_a_step_after_an_hour_records_the_activity(learner, enrolled, steps):
+    import datetime
+
+    from courses.models import Enrolment
+
+    services.visit_step(person=learner, step=steps["quiz"])
+    earlier = enrolled.last_activity_at - datetime.timedelta(hours=2)
+    Enrolment.objects.filter(pk=enrolled.pk).update(last_activity_at=earlier)
+    services.visit_step(person=learner, step=steps["quiz"])
+    enrolled.refresh_from_db()
+    assert enrolled.last_activity_at > earlier + datetime.timedelta(hours=1)
+
+
 def test_visiting_a_step_of_a_module_not_enrolled_in_changes_nothing(learner, steps):
     assert services.visit_step(person=learner, step=steps["quiz"]) is None
 

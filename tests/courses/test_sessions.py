@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from courses import calendar, selectors, services
@@ -183,3 +183,11 @@ def test_the_calendar_file_of_a_booking(learner, enrolled, session):
     services.cancel_booking(booking=booking, by=learner)
     booking.refresh_from_db()
     assert "STATUS:CANCELLED" in calendar.booking_ics(booking)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://meet.example.com/room"])
+def test_a_session_online_link_must_be_a_web_address(session, url):
+    session.online_url = url
+    with pytest.raises(ValidationError) as raised:
+        session.full_clean()
+    assert "online_url" in raised.value.message_dict

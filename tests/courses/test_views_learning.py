@@ -647,7 +647,7 @@ def file_assignment(learner):
 
 @pytest.fixture
 def handed_in_file(client_for, learner, file_assignment, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 my plan", content_type="application/pdf")
     response = client_for(learner).post(step_url(file_assignment), {"file": upload, "text": "Hi"})
     assert response.status_code == 302

@@ -40,7 +40,7 @@ def submission(learner, enrolled, steps):
 
 @pytest.fixture
 def file_submission(learner, enrolled, steps, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     step = AssignmentStepFactory(
         lesson=steps["assignment"].lesson,
         slug="upload",

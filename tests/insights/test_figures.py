@@ -4,6 +4,7 @@
 import pytest
 
 from community.models import SegmentResult
+from courses.models import Programme
 from insights import selectors, services
 from insights.selectors import Filters
 from tests.factories import PersonFactory
@@ -119,7 +120,7 @@ def test_segments_are_shown_only_for_units_with_enough_answers(rebuilt):
     for person in (rebuilt.people.fay, rebuilt.people.gus):  # Audit: only 2 answers
         SegmentResult.objects.create(person=person, segment="cynic", score=-5)
     services.rebuild()
-    segments = selectors.segments(figures(rebuilt.staff))
+    segments = selectors.segments(selectors.scope_for(rebuilt.staff, Filters()))
     assert [r["unit"] for r in segments["per_unit"]] == [rebuilt.units.strategy]
     assert segments["totals"]["counts"]["enthusiast"] == 5
     assert segments["totals"]["counts"]["cynic"] == 0
@@ -146,3 +147,28 @@ def test_the_weekly_trend_counts_enrolments_and_active_learners(rebuilt):
     assert trend.series["active_learners"][-1] == 4
     # Ann's Professional was issued 345 days ago, before the period; Fay's counts though revoked.
     assert sum(trend.series["credentials_issued"]) == 3
+
+
+@pytest.mark.parametrize(
+    "narrower",
+    [{"language": "en"}, {"language": "nl"}, {"programme": "roles"}, {"weeks": 4}],
+)
+def test_no_filter_uncovers_one_persons_answer_by_difference(rebuilt, narrower):
+    # Strategy: five English speakers and Cas, the one Dutch speaker, answered the survey.
+    answered = [rebuilt.people.cas, rebuilt.people.dee]
+    answered += [PersonFactory(unit=rebuilt.units.strategy, language="en") for _ in range(4)]
+    for person in answered:
+        segment = "cynic" if person == rebuilt.people.cas else "enthusiast"
+        SegmentResult.objects.create(person=person, segment=segment, score=0)
+    services.rebuild()
+    if "programme" in narrower:
+        narrower = {"programme": Programme.objects.get(slug=narrower["programme"])}
+    views = [
+        selectors.segments(selectors.scope_for(rebuilt.lotte, filters))
+        for filters in (
+            Filters(unit=rebuilt.units.strategy),
+            Filters(unit=rebuilt.units.strategy, **narrower),
+        )
+    ]
+    assert views[0] == views[1]
+    assert views[0]["totals"]["counts"]["cynic"] == 1  # shown only as part of all six

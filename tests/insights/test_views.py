@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from insights import services
@@ -157,3 +158,21 @@ def test_the_home_of_a_lead_shows_adoption_at_a_glance(client_for, rebuilt):
     page = client_for(rebuilt.lotte).get(reverse("lead_home")).content.decode()
     assert "Adoption at a glance" in page
     assert "Of 6 people, 4 (67%) have enrolled" in page
+
+
+def test_an_export_is_kept_privately_under_a_name_nobody_can_guess(
+    client_for, rebuilt, monkeypatch, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    monkeypatch.setattr(services, "XLSX_INLINE_ROWS", 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(rebuilt.staff).get(reverse("insights:export", args=["people", "xlsx"]))
+    job = Export.objects.get()
+    folder, secret, name = job.file.name.split("/")
+    assert (folder, name) == ("exports", f"people-{timezone.localdate():%Y-%m-%d}.xlsx")
+    assert len(secret) >= 20
+    assert (tmp_path / "private" / job.file.name).exists()
+    assert not (tmp_path / "media").exists()
+    with pytest.raises(ValueError):
+        job.file.url  # noqa: B018 - a private file has no address

@@ -146,3 +146,72 @@ def test_console_script_exits_1_on_bad_file_and_2_on_bad_usage(tmp_path):
     assert "line 2: unknown unit 'nowhere'" in bad.stderr
     usage = subprocess.run([*academy, "import-people"], env=env, capture_output=True, text=True)
     assert usage.returncode == 2
+
+
+class CountingManagers(dict):
+    """A manager map that counts how often a manager is looked up."""
+
+    lookups = 0
+
+    def get(self, key, default=None):
+        self.lookups += 1
+        return super().get(key, default)
+
+
+def test_the_circle_check_is_linear_in_the_length_of_the_chain():
+    from people.services import first_in_circle
+
+    depth = 20_000
+    chain = CountingManagers({person: person + 1 for person in range(depth)})
+    assert first_in_circle(chain, range(depth)) is None
+    assert chain.lookups <= 2 * depth  # quadratic was depth * depth / 2 = 200,000,000
+
+
+def test_a_circle_at_the_end_of_a_long_chain_is_found():
+    from people.services import first_in_circle
+
+    chain = {person: person + 1 for person in range(1000)}
+    chain[1000] = 500
+    assert first_in_circle(chain, [0]) == 0
+
+
+def test_a_circle_with_people_already_in_the_academy_is_refused_before_any_write(units):
+    import_roster(data=GOOD.encode())
+    people = list(Person.objects.order_by("email"))
+    top, below = people[0], people[1]
+    Person.objects.filter(pk=below.pk).update(manager=top)
+    before = sorted(Person.objects.values_list("email", "first_name", "manager__email"))
+    circle = HEADER + (
+        f"{top.email},Renamed,Person,advisory,,{below.email},nl\n"
+        "new@example.com,New,Person,advisory,,,nl\n"
+    )
+    with pytest.raises(RosterError, match="circle"):
+        import_roster(data=circle.encode())
+    assert sorted(Person.objects.values_list("email", "first_name", "manager__email")) == before
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Jan\x00", "Jan\u202eeknil", "\u2067Anna", "Bob\x1b[31m"],
+    ids=["nul", "rlo", "rli", "esc"],
+)
+def test_control_and_text_direction_characters_in_names_are_refused(units, name):
+    bad = HEADER + f"x@example.com,{name},Smith,advisory,,,en\n"
+    with pytest.raises(RosterError, match="line 2: first_name contains"):
+        import_roster(data=bad.encode())
+    assert Person.objects.count() == 0
+
+
+def test_a_large_file_is_written_in_short_batches(units, monkeypatch):
+    from people import services
+
+    monkeypatch.setattr(services, "WRITE_BATCH", 2)
+    rows = "".join(
+        f"p{i}@example.com,P{i},Test,advisory,,{f'p{i - 1}@example.com' if i else ''},en\n"
+        for i in range(7)
+    )
+    result = import_roster(data=(HEADER + rows).encode())
+    assert len(result.created) == 7
+    assert Person.objects.get(email="p6@example.com").manager.email == "p5@example.com"
+    again = import_roster(data=(HEADER + rows).encode())
+    assert len(again.unchanged) == 7
