@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "api.middleware.ProblemDetailsMiddleware",
 ]
 
 ROOT_URLCONF = "academy.urls"

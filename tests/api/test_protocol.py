@@ -83,3 +83,20 @@ def test_reference_page_lists_the_operations_without_scripts(db, client):
     html = response.content.decode()
     assert "GET /api/v1/programmes" in html
     assert "<script>" not in html  # no inline script (CSP)
+
+
+def test_a_method_the_path_does_not_allow_is_a_problem_naming_the_allowed_ones(learner, client):
+    client.force_login(learner)
+    response = client.delete("/api/v1/me")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 405
+    assert "GET" in response["Allow"]
+
+
+def test_a_path_that_does_not_exist_is_a_problem(learner, client):
+    client.force_login(learner)
+    response = client.get("/api/v1/no-such-thing")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["title"] == "Not Found"

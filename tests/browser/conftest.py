@@ -47,6 +47,8 @@ def new_page(browser, live_server):
     def open_page(locale: str = "en-GB"):
         context = browser.new_context(base_url=live_server.url, locale=locale)
         context.set_default_timeout(15_000)
+        # Page loads wait for every image; on a loaded machine signing keys and badges take a while.
+        context.set_default_navigation_timeout(45_000)
         contexts.append(context)
         return context.new_page()
 
