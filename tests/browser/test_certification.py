@@ -1,6 +1,7 @@
 """Credentials in the browser: earning one, the public verification page, downloads, axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from certification import services
 from certification.models import (
@@ -146,7 +147,8 @@ def test_a_logged_out_visitor_sees_a_verification_page_worth_sharing(
     assert page.get_by_role("link", name="Share by email").is_visible()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.get_by_role("button", name="Copy link").click()
-    assert page.get_by_text("Link copied.").is_visible()
+    # The clipboard is written asynchronously: wait for the confirmation.
+    expect(page.get_by_text("Link copied.")).to_be_visible()
     # Downloads named for people, technical formats apart.
     assert page.get_by_role("link", name="Certificate (PDF, English)").is_visible()
     assert page.get_by_role("link", name="Digital badge for wallets").is_visible()
