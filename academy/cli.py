@@ -1,4 +1,4 @@
-"""The `academy` console script: a thin wrapper over manage.py (see contracts.md).
+"""The `academy` console script: a thin wrapper over manage.py (its commands and exit codes: README, "Command line").
 
 `academy import-people FILE` runs the management command `import_people FILE`; every Django
 command works too (`academy migrate`, `academy createsuperuser`). A failure is one line on

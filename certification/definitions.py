@@ -1,6 +1,6 @@
 """Create or update credential definitions from data (course-as-code and the demo).
 
-The data shape is the `credentials:` list of a programme file (contracts.md):
+The data shape is the `credentials:` list of a programme file (docs/course-as-code.schema.json):
     - slug: certified
       title: {en: ..., nl: ...}
       valid_for_days: 730

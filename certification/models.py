@@ -1,7 +1,7 @@
 """Credentials the academy awards: definitions with their rules, and issued credentials.
 
 An issued credential keeps a snapshot of what it said at issue (holder's name, title and
-criteria, issuer); later edits to a person or a definition never change it (contracts.md).
+criteria, issuer); later edits to a person or a definition never change it.
 """
 
 import secrets
@@ -190,7 +190,7 @@ class NominationApprovedRule(NominationApprovedMixin, Rule):
 
 
 def new_public_code() -> str:
-    # 24 random bytes = 192 bits, URL-safe: unguessable (contracts.md asks >= 128 bits).
+    # 24 random bytes = 192 bits, URL-safe: unguessable (at least 128 bits are needed).
     return secrets.token_urlsafe(24)
 
 
@@ -241,7 +241,7 @@ class IssuedCredential(models.Model):
     )
     evidence = models.TextField(_("evidence"), blank=True)
     awarded_by_hand = models.BooleanField(_("awarded by hand"), default=False)
-    # The frozen snapshot (contracts.md "What was issued is frozen").
+    # The frozen snapshot: what was issued never changes afterwards.
     holder_name = models.CharField(_("name as printed"), max_length=200)
     language = models.CharField(_("language"), max_length=2, default="en")
     snapshot = models.JSONField(_("what it said at issue"), default=dict)

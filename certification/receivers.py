@@ -1,6 +1,6 @@
 """Listen to the lower apps' domain signals and call certification's own services.
 
-The courses and policies apps send these after their transaction commits (style.md).
+The courses and policies apps send these after their transaction commits (core.signals.send_after_commit).
 """
 
 from courses import signals as course_signals

@@ -1,7 +1,7 @@
 """What each kind of credential rule checks, and the facts about a person it checks against.
 
 The rule models (in models.py) mix these in, so each rule kind owns its check, its description
-and its course-as-code form (style.md: polymorphism instead of `if kind ==`).
+and its course-as-code form (polymorphism instead of an `if kind ==` chain).
 """
 
 from functools import cached_property

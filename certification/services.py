@@ -1,6 +1,6 @@
 """Writes about credentials: issuing, evaluating rules, status changes, renewal, nominations.
 
-Every change writes one audit event in the same transaction (style.md: pretix's log_action).
+Every change writes one audit event in the same transaction (core.audit.log_action, in the manner of pretix).
 Signing and PDF rendering happen after commit, in background tasks (see tasks.py).
 """
 

@@ -11,7 +11,7 @@ LINKEDIN_ADD = "https://www.linkedin.com/profile/add"
 
 
 def linkedin_fields(credential) -> dict:
-    """The certification fields LinkedIn asks for (contracts.md), also shown for copying."""
+    """The certification fields LinkedIn asks for, also shown for copying."""
     from . import issuer
 
     fields = {"name": credential.title}

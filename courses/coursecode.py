@@ -1,4 +1,4 @@
-"""Course-as-code: programmes as YAML files (contracts.md), imported and exported by slug.
+"""Course-as-code: programmes as YAML files (docs/course-as-code.schema.json), imported and exported by slug.
 
 A programme is one file, or a folder with `programme.yaml` and one file per module (the order
 given by a `modules:` list of slugs in `programme.yaml`, else by file name). Every key is checked

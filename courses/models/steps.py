@@ -1,6 +1,6 @@
 """Steps: one base model and a subclass per kind (django-polymorphic).
 
-Each kind owns its behaviour (style.md: no `if kind ==` chains): how it is rendered
+Each kind owns its behaviour (no `if kind ==` chains): how it is rendered
 (`template_name`, `*_html`), how a learner answers it (`form_class_path`), how it completes
 (`learner_marks_done`, `completion_met`, `completion_hint`) and its course-as-code keys
 (`data_spec`, `to_data`, `apply_data`).

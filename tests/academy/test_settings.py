@@ -1,4 +1,4 @@
-"""Settings come from environment variables with safe defaults (contracts.md, Configuration)."""
+"""Settings come from environment variables with safe defaults (README, Configuration)."""
 
 import json
 import os

@@ -1,4 +1,4 @@
-"""`academy award`, `revoke`, `suspend`, `reinstate` (contracts.md): exit codes and audit."""
+"""`academy award`, `revoke`, `suspend`, `reinstate`: exit codes and audit."""
 
 import os
 import subprocess

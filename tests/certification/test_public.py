@@ -1,4 +1,4 @@
-"""The public verification URLs (contracts.md "Public URLs"): no login, what a verifier sees."""
+"""The public verification URLs: no login, what a verifier sees."""
 
 import json
 import subprocess

@@ -1,4 +1,4 @@
-"""Course-as-code: import and export programmes as YAML (contracts.md, docs/course-as-code.schema.json)."""
+"""Course-as-code: import and export programmes as YAML (docs/course-as-code.schema.json)."""
 
 import os
 import subprocess
