@@ -32,21 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.dashboard import ensure_database  # noqa: E402
+
 # Statements that manage a transaction; the bare view runs the rest inside one of its own.
 TRANSACTION_CONTROL = re.compile(r"^\s*(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b", re.I)
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
-
-
-def ensure_database(base_url: str, name: str) -> str:
-    import psycopg
-
-    with psycopg.connect(f"{base_url}/postgres", autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-    return f"{base_url}/{name}"
 
 
 def load_average() -> str:
