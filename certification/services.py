@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from core import branding
-from core.audit import log_action
+from core.audit import log_action, log_actions
 from core.languages import CODES
 from core.models import AuditEntry
 from core.signals import send_after_commit
@@ -719,20 +718,13 @@ def award_in_bulk(
             Case(When(id__lt=1_000_000, then=LPad(text_id, 6, Value("0"))), default=text_id),
         )
     )
-    credential_type = ContentType.objects.get_for_model(IssuedCredential)
-    AuditEntry.objects.bulk_create(
-        [
-            AuditEntry(
-                content_type=credential_type,
-                object_id=credential_id,
-                action=CredentialAction.AWARDED,
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
-                reason=reason,
-                data={"bulk": True},
-            )
-            for credential_id in ids
-        ],
-        batch_size=1000,
+    log_actions(
+        IssuedCredential,
+        ids,
+        CredentialAction.AWARDED,
+        actor=actor,
+        reason=reason,
+        data={"bulk": True},
     )
     _after_bulk_issue(definition, ids, [person.pk for person in recipients])
     return BulkAward(issued=ids, already_held=len(holders))

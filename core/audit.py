@@ -10,6 +10,10 @@ from django.db import models
 from .models import AuditEntry
 
 
+def _actor_or_none(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
 def log_action(
     subject: models.Model,
     action: str,
@@ -24,7 +28,7 @@ def log_action(
         content_type=ContentType.objects.get_for_model(subject),
         object_id=subject.pk,
         action=action,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=_actor_or_none(actor),
         reason=str(reason),
         data=data or {},
     )
@@ -32,6 +36,33 @@ def log_action(
         entry.at = at
     entry.save()
     return entry
+
+
+def log_actions(
+    model: type[models.Model],
+    object_ids: list[int],
+    action: str,
+    *,
+    actor=None,
+    reason: str = "",
+    data: dict | None = None,
+) -> None:
+    """`log_action` for many objects of one model at once, in one statement (bulk work)."""
+    content_type = ContentType.objects.get_for_model(model)
+    AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(
+                content_type=content_type,
+                object_id=object_id,
+                action=action,
+                actor=_actor_or_none(actor),
+                reason=str(reason),
+                data=data or {},
+            )
+            for object_id in object_ids
+        ],
+        batch_size=1000,
+    )
 
 
 def history_of(subject: models.Model) -> models.QuerySet[AuditEntry]:
