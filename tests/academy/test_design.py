@@ -141,15 +141,7 @@ def test_the_footer_status_link_opens_a_page_for_people(client, db):
     assert "All systems are working." in response.content.decode()
 
 
-def test_the_status_page_says_when_something_is_broken(client, db, monkeypatch):
-    class ForgetfulCache:
-        def set(self, *args, **kwargs):
-            pass
-
-        def get(self, *args, **kwargs):
-            return None
-
-    monkeypatch.setattr("academy.views.cache", ForgetfulCache())
+def test_the_status_page_says_when_something_is_broken(client, db, forgetful_cache):
     response = client.get("/status/")
     assert response.status_code == 503
     assert "Not working" in response.content.decode()

@@ -4,15 +4,7 @@ def test_healthz_reports_database_and_cache(client, db):
     assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
-def test_healthz_reports_a_cache_that_forgets_with_503(client, db, monkeypatch):
-    class ForgetfulCache:
-        def set(self, *args, **kwargs):
-            pass
-
-        def get(self, *args, **kwargs):
-            return None
-
-    monkeypatch.setattr("academy.views.cache", ForgetfulCache())
+def test_healthz_reports_a_cache_that_forgets_with_503(client, db, forgetful_cache):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["cache"] == "error: value not kept"
