@@ -10,6 +10,7 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+import academy.security
 import core.languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "polymorphic",
     "django_htmx",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     # The project and apps come before allauth so that their templates override allauth's layout.
@@ -109,6 +111,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "people.middleware.LocaleMiddleware",
@@ -429,6 +433,7 @@ if PRODUCTION:
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", ACADEMY_BASE_URL)
     SILENCED_SYSTEM_CHECKS: list[str] = []
 
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -442,3 +447,31 @@ _OWN_HOST = ACADEMY_BASE_URL.split("//")[-1].split("/")[0].split(":")[0]
 ACADEMY_VIDEO_EMBED_HOSTS = env_list(
     "ACADEMY_VIDEO_EMBED_HOSTS", f"youtube-nocookie.com,player.vimeo.com,{_OWN_HOST}"
 )
+
+
+# Content-Security-Policy (django-csp; the directives and why in academy/security.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": academy.security.content_security_policy(
+        video_embed_hosts=ACADEMY_VIDEO_EMBED_HOSTS,
+        s3_bucket=ACADEMY_S3_BUCKET,
+        s3_endpoint_url=os.environ.get("ACADEMY_S3_ENDPOINT_URL", ""),
+        logo=ACADEMY_LOGO,
+        sign_on_urls=[
+            os.environ.get("OIDC_SERVER_URL", ""),
+            os.environ.get("SAML_METADATA_URL", ""),
+        ],
+    )
+}
+# Permissions-Policy (django-permissions-policy): no page needs the camera, microphone,
+# location, payment or USB; video players in frames keep fullscreen and picture-in-picture.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+}

@@ -50,11 +50,22 @@ def new_page(browser, live_server):
         # Page loads wait for every image; on a loaded machine signing keys and badges take a while.
         context.set_default_navigation_timeout(45_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        # A blocked script, style, frame or form shows up only as a console message: collect them
+        # so that every browser test fails when a page breaks the Content-Security-Policy.
 
+        def note_violation(message):
+            if "Content Security Policy" in message.text:
+                violations.append(f"{page.url}: {message.text}")
+
+        page.on("console", note_violation)
+        return page
+
+    violations: list[str] = []
     yield open_page
     for context in contexts:
         context.close()
+    assert not violations, "\n".join(violations)
 
 
 @pytest.fixture

@@ -50,8 +50,19 @@
     });
   }
 
+  // Print buttons (the worksheet's printable page): a data attribute instead of an inline
+  // onclick, which the Content-Security-Policy would block.
+  function setUpPrintButtons() {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
+  }
+
   function setUp() {
     setUpMenu();
+    setUpPrintButtons();
     makeScrollableTablesFocusable();
     var timer;
     window.addEventListener("resize", function () {
