@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from people import views as people_views
 
@@ -36,5 +35,6 @@ if settings.TASK_BACKEND == "rq":
     # the programme team (django-rq's views admit staff only).
     urlpatterns.append(path("programme/queue/", include("django_rq.urls")))
 
-if settings.DEBUG:
-    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+# Public media in every mode (a proxy in front may serve the folder itself); private files have
+# no URL here, only permission-checked views.
+urlpatterns.append(path("media/<path:path>", views.public_media, name="public_media"))

@@ -1,11 +1,21 @@
 """Project-level pages: landing, the role-based home redirect, language switch, health check."""
 
+import mimetypes
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +25,7 @@ from django.views.i18n import set_language
 from core import branding
 from core.home import sections_for
 from core.numbers import parse_int
+from core.storage import public_storage
 from people import permissions, selectors, services
 
 HOME_BY_ROLE = {
@@ -158,3 +169,47 @@ def design(request):
     form = ComponentSampleForm(data={"name": "Sam de Vries", "email": "not-an-address"})
     form.is_valid()
     return render(request, "academy/design.html", {"form": form})
+
+
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+@cache_control(public=True, max_age=3600)
+def public_media(request, path: str):
+    """A file of the public media (video files, covers, badge images) in every mode.
+
+    Private files (submissions, exports) live in another storage and never resolve here. A single
+    byte range is honoured so that a video can be sought without downloading it whole.
+    """
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    storage = public_storage()
+    try:
+        if not path or path.endswith("/") or not storage.exists(path):
+            raise Http404
+        size = storage.size(path)
+    except (SuspiciousFileOperation, OSError, ValueError):
+        raise Http404 from None
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    match = _RANGE.match(request.headers.get("Range", ""))
+    if match and size and (match[1] or match[2]):
+        if match[1]:
+            start = int(match[1])
+            end = min(int(match[2]), size - 1) if match[2] else size - 1
+        else:
+            start, end = max(size - int(match[2]), 0), size - 1
+        if start > end or start >= size:
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{size}"
+            return response
+        with storage.open(path) as file:
+            file.seek(start)
+            response = HttpResponse(
+                file.read(end - start + 1), status=206, content_type=content_type
+            )
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    else:
+        response = FileResponse(storage.open(path), content_type=content_type)
+    response["Accept-Ranges"] = "bytes"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
