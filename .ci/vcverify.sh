@@ -15,9 +15,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 export ACADEMY_DATA_DIR="$work/data"
-# One address for every command: `academy demo` alone would otherwise take http://127.0.0.1:PORT
-# (where it serves) while the other commands keep the settings' default.
-export ACADEMY_BASE_URL=http://localhost:8000
+# No ACADEMY_BASE_URL: the demo (port 8000) and every other command share the default address.
+unset ACADEMY_BASE_URL
 unset DATABASE_URL
 academy() { (cd "$work" && "$repo/.venv/bin/academy" "$@"); }
 academy demo --no-serve >/dev/null

@@ -64,7 +64,7 @@ def test_the_demo_links_to_where_it_serves_and_prints_that_address(capsys, monke
     monkeypatch.delenv("ACADEMY_BASE_URL", raising=False)
     call_command("demo", no_serve=True, port=8311)
     out = capsys.readouterr().out
-    assert "Demo academy: http://127.0.0.1:8311/" in out
+    assert "Demo academy: http://localhost:8311/" in out
     snapshots = [c.snapshot for c in IssuedCredential.objects.all()]
-    assert snapshots and all(s.get("base_url") == "http://127.0.0.1:8311" for s in snapshots)
-    assert "localhost:8000" not in str(snapshots)
+    assert snapshots and all(s.get("base_url") == "http://localhost:8311" for s in snapshots)
+    assert ":8000" not in str(snapshots)

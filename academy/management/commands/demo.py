@@ -19,7 +19,7 @@ DEMO_LOADERS = [
 
 
 class Command(BaseCommand):
-    help = "Migrate, load the demo academy (idempotent), print the logins and serve on 127.0.0.1."
+    help = "Migrate, load the demo academy (idempotent), print the logins and serve on localhost."
 
     def add_arguments(self, parser):
         parser.add_argument("--no-serve", action="store_true", help="load the demo and stop")
@@ -27,13 +27,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_serve: bool, port: int, **options):
         # Links in credentials, PDFs and emails point where the demo serves, unless
-        # ACADEMY_BASE_URL says otherwise; the printed address is the same.
-        base_url = os.environ.get("ACADEMY_BASE_URL") or f"http://127.0.0.1:{port}"
+        # ACADEMY_BASE_URL says otherwise; the printed address is the same. "localhost" as in
+        # the default ACADEMY_BASE_URL, so that on port 8000 the demo and every other command
+        # (award, revoke, run-due) sign and link with one issuer address.
+        base_url = os.environ.get("ACADEMY_BASE_URL") or f"http://localhost:{port}"
         with override_settings(
             ACADEMY_BASE_URL=base_url.rstrip("/"),
             ACADEMY_VIDEO_EMBED_HOSTS=[
                 *settings.ACADEMY_VIDEO_EMBED_HOSTS,
-                urlsplit(base_url).hostname or "127.0.0.1",
+                urlsplit(base_url).hostname or "localhost",
             ],
         ):
             self._load_and_serve(no_serve=no_serve, port=port)
@@ -57,4 +59,4 @@ class Command(BaseCommand):
         if no_serve:
             return
         self.stdout.write("")
-        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        call_command("runserver", f"localhost:{port}", use_reloader=False)
