@@ -133,6 +133,20 @@ def check_staff_record(
     the person as it is.
     """
     errors: list[str] = []
+    # NUL and other control characters have no place in any column (PostgreSQL cannot even look
+    # them up): refuse them before a unit, manager or language is searched for.
+    unreadable = [
+        key
+        for key, value in values.items()
+        if key not in ("first_name", "last_name", "display_name")
+        and isinstance(value, str)
+        and any(ord(char) < 32 or 127 <= ord(char) < 160 for char in value)
+    ]
+    if unreadable:
+        return None, [
+            _("%(column)s contains a control character (such as a NUL byte)") % {"column": key}
+            for key in unreadable
+        ]
     email = (values.get("email") or "").strip().lower()
     try:
         validate_email(email)

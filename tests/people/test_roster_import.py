@@ -202,6 +202,22 @@ def test_control_and_text_direction_characters_in_names_are_refused(units, name)
     assert Person.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        "x@example.com,Jan,Smith,advis\x00ory,,,en",
+        "x@example.com,Jan,Smith,advisory,,boss\x00@example.com,en",
+        "x@example.com,Jan,Smith,advisory,,,e\x00n",
+        "x\x00@example.com,Jan,Smith,advisory,,,en",
+    ],
+    ids=["unit", "manager", "language", "email"],
+)
+def test_a_nul_byte_in_any_column_is_refused_with_its_line_and_column(units, row):
+    with pytest.raises(RosterError, match="line 2: [a-z_]+ contains a control character"):
+        import_roster(data=(HEADER + row + "\n").encode())
+    assert Person.objects.count() == 0
+
+
 def test_a_large_file_is_written_in_short_batches(units, monkeypatch):
     from people import services
 
