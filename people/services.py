@@ -330,6 +330,26 @@ def manager_circle_message(email: str) -> str:
 WRITE_BATCH = 500
 
 
+def _write_people(batch: list[RosterRow]) -> list[tuple[Person, bool, bool]]:
+    """Create or update one batch of people in one transaction: (person, created, changed)."""
+    written = []
+    with transaction.atomic():
+        existing = {
+            p.email: p
+            for p in Person.objects.filter(email__in=[r.email for r in batch]).prefetch_related(
+                "led_units"
+            )
+        }
+        for row in batch:
+            person = existing.get(row.email)
+            created = person is None
+            if created:
+                person = Person(email=row.email)
+                person.set_unusable_password()
+            written.append((person, created, apply_staff_record(person, row)))
+    return written
+
+
 def import_roster(*, data: bytes) -> RosterResult:
     """Upsert people by email from an HR roster CSV; the whole file is checked before any write.
 
@@ -344,23 +364,17 @@ def import_roster(*, data: bytes) -> RosterResult:
     people: dict[str, Person] = {}
     changed: set[str] = set()
     for batch in _batches(rows):
-        with transaction.atomic():
-            existing = {
-                p.email: p
-                for p in Person.objects.filter(email__in=[r.email for r in batch]).prefetch_related(
-                    "led_units"
-                )
-            }
-            for row in batch:
-                person = existing.get(row.email)
-                created = person is None
-                if created:
-                    person = Person(email=row.email)
-                    person.set_unusable_password()
-                if apply_staff_record(person, row):
-                    changed.add(row.email)
-                people[row.email] = person
-                (result.created if created else result.updated).append(row.email)
+        try:
+            written = _write_people(batch)
+        except IntegrityError:
+            # Another import created some of these people between our read and our write: read
+            # again and update them (the upsert by email makes the second try safe).
+            written = _write_people(batch)
+        for row, (person, created, was_changed) in zip(batch, written, strict=True):
+            people[row.email] = person
+            (result.created if created else result.updated).append(row.email)
+            if was_changed:
+                changed.add(row.email)
     for batch in _batches(rows):
         with transaction.atomic():
             managers = dict(
