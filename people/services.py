@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
@@ -489,14 +489,27 @@ def _check_manager(person: Person | None, manager_id: int | None) -> Person | No
     manager = Person.objects.filter(pk=manager_id).first()
     if manager is None:
         raise StaffRecordError([unknown_manager_message(str(manager_id))])
-    if person is not None and person.pk is not None:
-        chain, current = {person.pk}, manager
-        while current is not None:
-            if current.pk in chain:
-                raise StaffRecordError([manager_circle_message(person.email)])
-            chain.add(current.pk)
-            current = current.manager
+    if person is not None and person.pk is not None and _manages(person.pk, manager.pk):
+        raise StaffRecordError([manager_circle_message(person.email)])
     return manager
+
+
+def _manages(person_id: int, other_id: int) -> bool:
+    """Whether `person_id` is `other_id` or above them in the chain of managers (one query).
+
+    A recursive query walks the chain in the database however deep it is; UNION (not UNION ALL)
+    drops a row seen before, so even a circle already stored ends the walk.
+    """
+    table = connection.ops.quote_name(Person._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH RECURSIVE chain(id, manager_id) AS ("  # noqa: S608 - the table name is ours
+            f" SELECT id, manager_id FROM {table} WHERE id = %s"
+            f" UNION SELECT p.id, p.manager_id FROM {table} p JOIN chain c ON p.id = c.manager_id"
+            f") SELECT COUNT(*) FROM chain WHERE id = %s",
+            [other_id, person_id],
+        )
+        return cursor.fetchone()[0] > 0
 
 
 def _provisioned_fields(person: Person, *, external_id: str | None, active: bool | None) -> None:

@@ -248,6 +248,26 @@ def test_a_manager_circle_is_refused(scim, unit, lead, learner):
     assert lead.manager is None
 
 
+def test_a_deep_chain_of_managers_is_checked_for_a_circle_in_one_query(
+    scim, unit, lead, learner, django_assert_num_queries
+):
+    from people.services import _manages
+
+    chain = [learner]
+    for index in range(60):
+        chain.append(Person.objects.create(email=f"m{index}@example.com", manager=chain[-1]))
+    Person.objects.filter(pk=lead.pk).update(manager=chain[-1])
+    with django_assert_num_queries(1):
+        assert _manages(learner.pk, lead.pk)
+    with django_assert_num_queries(1):
+        assert not _manages(lead.pk, learner.pk)
+    body = user(email="learner@example.com")
+    body[ENTERPRISE]["manager"] = {"value": str(lead.pk), "$ref": f"Users/{lead.pk}"}
+    response = scim("put", f"/Users/{learner.pk}", body)
+    assert response.status_code == 400
+    assert "managers form a circle through learner@example.com" in response.json()["detail"]
+
+
 def test_a_changed_resource_is_refused_with_an_outdated_etag(scim, learner):
     version = scim("get", f"/Users/{learner.pk}")["ETag"]
     scim(
