@@ -77,7 +77,10 @@ def test_a_logo_path_under_static_files_adds_no_host():
 
 
 INLINE = [
-    (re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", re.I), "inline script"),
+    (
+        re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", re.I),
+        "inline script",
+    ),
     (re.compile(r"<style\b", re.I), "style element"),
     (re.compile(r"""\sstyle=["'{]""", re.I), "style attribute"),
     (re.compile(r"""\son[a-z]+=["']""", re.I), "event-handler attribute"),

@@ -218,6 +218,19 @@ def test_a_nul_byte_in_any_column_is_refused_with_its_line_and_column(units, row
     assert Person.objects.count() == 0
 
 
+def test_each_new_person_costs_one_insert_and_no_constraint_queries(units):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(count: int, prefix: str) -> int:
+        rows = "".join(f"{prefix}{i}@example.com,P,T,advisory,,,en\n" for i in range(count))
+        with CaptureQueriesContext(connection) as captured:
+            import_roster(data=(HEADER + rows).encode())
+        return len(captured)
+
+    assert queries_for(20, "b") - queries_for(10, "a") == 10
+
+
 def test_a_large_file_is_written_in_short_batches(units, monkeypatch):
     from people import services
 
