@@ -29,6 +29,13 @@ def test_pages_carry_the_academy_name_logo_and_colour_from_settings(client, db, 
     assert "--brand:#0f5132" in css and "--on-brand:#ffffff" in css
 
 
+def test_the_landing_page_welcomes_with_the_academy_name_and_a_sign_in(client, db, rebranded):
+    page = client.get("/").content.decode()
+    assert '<h1 id="landing-title">Brightwater Academy</h1>' in page
+    assert 'href="/accounts/login/"' in page
+    assert "How it works" in page
+
+
 def test_the_default_colour_needs_no_extra_stylesheet(client, db):
     page = client.get("/").content.decode()
     assert "/brand.css" not in page
