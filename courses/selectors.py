@@ -86,6 +86,19 @@ def stuck_enrolments(*, unit_ids, idle_days: int) -> QuerySet[Enrolment]:
     )
 
 
+def stuck_person_ids(*, idle_days: int) -> QuerySet:
+    """Ids of people stuck on a step: an unfinished module idle for `idle_days`, or an open
+    request for help (for use as a subquery)."""
+    since = timezone.now() - datetime.timedelta(days=idle_days)
+    idle = Enrolment.objects.filter(completed_at__isnull=True, last_activity_at__lt=since)
+    asking = HelpRequest.objects.filter(answered_at__isnull=True)
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=idle.values("person_id")) | Q(pk__in=asking.values("person_id")))
+        .values("pk")
+    )
+
+
 # --------------------------------------------------------------------------- catalogue
 
 

@@ -75,6 +75,8 @@ class PeopleForm(forms.Form):
         ("waiting", _("Waiting for time approval")),
         ("expiring", _("Credential expiring within 90 days")),
         ("credentialed", _("Holds a credential")),
+        ("no_policy", _("Has not acknowledged the current policy")),
+        ("stuck", _("Stuck on a step")),
     ]
     SORTS = [
         ("name", _("Name")),
