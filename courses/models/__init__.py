@@ -20,7 +20,6 @@ from .steps import (
     Step,
     TextStep,
     VideoStep,
-    step_kinds,
 )
 from .text import LANGUAGES, in_language
 
@@ -49,5 +48,4 @@ __all__ = [
     "TimeApproval",
     "VideoStep",
     "in_language",
-    "step_kinds",
 ]
