@@ -21,7 +21,6 @@ from .steps import (
     Step,
     TextStep,
     VideoStep,
-    step_kinds,
 )
 from .text import LANGUAGES, in_language
 
@@ -52,5 +51,4 @@ __all__ = [
     "TimeApproval",
     "VideoStep",
     "in_language",
-    "step_kinds",
 ]
