@@ -7,8 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from core.models import AuditEntry
-from courses import selectors, services
+from courses import services
 from courses.models import HelpRequest, Override, StepCompletion
+from courses.steps.quiz import quiz_state
 from tests.factories import PersonFactory
 
 from .factories import right_answers, wrong_answers
@@ -69,7 +70,7 @@ def test_an_override_is_audited_with_who_and_why(learner, trainer, out_of_attemp
 
 def test_a_reset_starts_the_quiz_attempts_afresh(learner, trainer, out_of_attempts):
     services.reset_step(actor=trainer, person=learner, step=out_of_attempts, reason="New start")
-    state = selectors.quiz_state(learner, out_of_attempts)
+    state = quiz_state(learner, out_of_attempts)
     assert state.attempts_left == 2 and state.attempts == []
     attempt = services.submit_quiz(
         person=learner, step=out_of_attempts, answers=right_answers(out_of_attempts)
@@ -112,7 +113,7 @@ def test_nobody_overrides_for_themselves(trainer, module, steps):
 
 def test_the_programme_team_may_override_for_anyone(learner, programme, out_of_attempts):
     services.grant_quiz_attempts(actor=programme, person=learner, step=out_of_attempts, extra=1)
-    assert selectors.quiz_state(learner, out_of_attempts).can_attempt
+    assert quiz_state(learner, out_of_attempts).can_attempt
 
 
 def test_asking_twice_keeps_one_request_and_an_override_answers_it(
