@@ -7,6 +7,8 @@ learners or attempts (tests/courses/test_queries.py holds them to it).
 import datetime
 from dataclasses import dataclass, field
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Count,
@@ -24,16 +26,16 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from people.models import Unit
-from people.selectors import unit_tree
+from people.selectors import ancestor_unit_ids, unit_tree
 
-from . import permissions, policy, quiz
+from . import permissions
 from .models import (
-    AssignmentStep,
     Booking,
     Enrolment,
+    HelpRequest,
     Lesson,
     Module,
-    PolicyStep,
+    Override,
     Programme,
     QuizAttempt,
     QuizStep,
@@ -43,7 +45,6 @@ from .models import (
     StepCompletion,
     Submission,
     TimeApproval,
-    step_kinds,
 )
 from .models.catalogue import find_cycle
 
@@ -80,6 +81,19 @@ def stuck_enrolments(*, unit_ids, idle_days: int) -> QuerySet[Enrolment]:
         )
         .select_related("person", "module")
         .order_by("last_activity_at", "id")
+    )
+
+
+def stuck_person_ids(*, idle_days: int) -> QuerySet:
+    """Ids of people stuck on a step: an unfinished module idle for `idle_days`, or an open
+    request for help (for use as a subquery)."""
+    since = timezone.now() - datetime.timedelta(days=idle_days)
+    idle = Enrolment.objects.filter(completed_at__isnull=True, last_activity_at__lt=since)
+    asking = HelpRequest.objects.filter(answered_at__isnull=True)
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=idle.values("person_id")) | Q(pk__in=asking.values("person_id")))
+        .values("pk")
     )
 
 
@@ -214,7 +228,7 @@ def programmes() -> QuerySet[Programme]:
 
 
 def _kind_by_ctype() -> dict[int, type[Step]]:
-    kinds = list(step_kinds().values())
+    kinds = [model for model in apps.get_models() if issubclass(model, Step) and model is not Step]
     return {ctype.pk: model for model, ctype in ContentType.objects.get_for_models(*kinds).items()}
 
 
@@ -362,12 +376,6 @@ def step_for(module: Module, *, lesson_slug: str, step_slug: str) -> Step | None
     return step
 
 
-def step_state(person, step: Step):
-    """What a page shows about the person's progress on this kind of step (see state_selector)."""
-    name = step.state_selector
-    return globals()[name](person, step) if name else None
-
-
 # --------------------------------------------------------------------------- my learning
 
 
@@ -481,91 +489,7 @@ def time_approval_for(person, programme: Programme) -> TimeApproval | None:
     )
 
 
-# --------------------------------------------------------------------------- quizzes
-
-
-@dataclass
-class QuizState:
-    step: QuizStep
-    questions: list  # in the order of the next attempt (choices in `question.ordered_choices`)
-    attempts: list[QuizAttempt]
-    passed: bool
-    attempts_left: int | None  # None: unlimited
-    last_results: list = field(default_factory=list)  # the last attempt, per question
-
-    @property
-    def can_attempt(self) -> bool:
-        return not self.passed and (self.attempts_left is None or self.attempts_left > 0)
-
-    @property
-    def last_attempt(self) -> QuizAttempt | None:
-        return self.attempts[-1] if self.attempts else None
-
-
-def quiz_state(person, step: QuizStep) -> QuizState:
-    """A quiz for `person`: questions in the next attempt's order, attempts so far, feedback on the last."""
-    questions = list(step.questions.prefetch_related("choices"))
-    attempts = list(QuizAttempt.objects.filter(person=person, step=step).order_by("number"))
-    passed = any(attempt.passed for attempt in attempts)
-    number = len(attempts) + 1
-    order = quiz.attempt_order(
-        questions, shuffle=step.shuffle, person_id=person.pk, step_id=step.pk, number=number
-    )
-    by_id = {question.pk: question for question in questions}
-    ordered = []
-    for question_id, choice_ids in order:
-        question = by_id[question_id]
-        choices = {choice.pk: choice for choice in question.choices.all()}
-        question.ordered_choices = [choices[pk] for pk in choice_ids]
-        ordered.append(question)
-    last_results = []
-    if attempts:
-        last = attempts[-1]
-        _score, last_results = quiz.score(questions, {q.pk: last.chosen(q.pk) for q in questions})
-    left = None if step.max_attempts is None else max(step.max_attempts - len(attempts), 0)
-    return QuizState(
-        step=step,
-        questions=ordered,
-        attempts=attempts,
-        passed=passed,
-        attempts_left=left,
-        last_results=last_results,
-    )
-
-
 # --------------------------------------------------------------------------- assignments
-
-
-@dataclass
-class AssignmentState:
-    step: AssignmentStep
-    rounds: list[Submission]
-
-    @property
-    def latest(self) -> Submission | None:
-        return self.rounds[-1] if self.rounds else None
-
-    @property
-    def approved(self) -> bool:
-        return any(s.status == Submission.Status.APPROVED for s in self.rounds)
-
-    @property
-    def waiting(self) -> bool:
-        return self.latest is not None and self.latest.is_open
-
-    @property
-    def can_submit(self) -> bool:
-        return not self.approved
-
-
-def assignment_state(person, step: AssignmentStep) -> AssignmentState:
-    """Every round the person handed in for `step`, oldest first, with the reviewers."""
-    rounds = list(
-        Submission.objects.filter(person=person, step=step)
-        .select_related("reviewer")
-        .order_by("round")
-    )
-    return AssignmentState(step=step, rounds=rounds)
 
 
 def review_queue(reviewer, *, unit_ids=None, module_id: int | None = None) -> QuerySet[Submission]:
@@ -632,25 +556,6 @@ def submission_for_review(reviewer, submission_id: int) -> Submission | None:
     return submission
 
 
-# --------------------------------------------------------------------------- policy steps
-
-
-@dataclass
-class PolicyState:
-    step: PolicyStep
-    version: object  # policies.PolicyVersion or None
-    acknowledged: bool
-
-
-def policy_state(person, step: PolicyStep) -> PolicyState:
-    """The current policy version and whether `person` has acknowledged it."""
-    return PolicyState(
-        step=step,
-        version=policy.current_version(),
-        acknowledged=policy.has_acknowledged_current(person),
-    )
-
-
 # --------------------------------------------------------------------------- sessions
 
 
@@ -692,30 +597,6 @@ def sessions_for(step: SessionStep, *, person=None, upcoming: bool = True) -> li
         bookings = getattr(session, "my_bookings", [])
         session.my_booking = bookings[0] if bookings else None
     return result
-
-
-@dataclass
-class SessionState:
-    step: SessionStep
-    sessions: list[Session]
-    booking: Booking | None  # the person's active booking of an upcoming or past session
-    attended: bool
-
-
-def session_state(person, step: SessionStep) -> SessionState:
-    """Upcoming sessions of the step, the person's booking and whether they attended."""
-    bookings = list(
-        Booking.objects.filter(person=person, step=step)
-        .exclude(status=Booking.Status.CANCELLED)
-        .select_related("session")
-        .order_by("-session__starts_at")
-    )
-    return SessionState(
-        step=step,
-        sessions=sessions_for(step, person=person),
-        booking=bookings[0] if bookings else None,
-        attended=any(b.attended for b in bookings),
-    )
 
 
 def sessions_run_by(person, *, since=None) -> list[Session]:
@@ -941,3 +822,83 @@ def submission_file_for(person, submission_id: int) -> Submission | None:
     if submission.person_id == person.pk or permissions.can_review(person, submission):
         return submission
     return None
+
+
+# --------------------------------------------------------------------------- help and overrides
+
+
+def help_queue(helper) -> QuerySet:
+    """Open requests for help that `helper` may answer (their units; programme team: all), oldest first."""
+    scope = permissions.review_unit_ids(helper)
+    if scope is not None and not scope:
+        return HelpRequest.objects.none()
+    requests = (
+        HelpRequest.objects.filter(answered_at__isnull=True)
+        .exclude(person=helper)
+        .select_related("person__unit", "step__lesson__module")
+        .order_by("created_at", "id")
+    )
+    if scope is not None:
+        requests = requests.filter(person__unit_id__in=scope)
+    return requests
+
+
+def helpers_of(person, *, limit: int = 5) -> list:
+    """Trainers and champions who can help `person`: those of their unit and the units above it."""
+    if person.unit_id is None:
+        return []
+    above = ancestor_unit_ids(person.unit_id)
+    return list(
+        get_user_model()
+        .objects.filter(is_trainer=True, is_active=True, unit_id__in=above)
+        .exclude(pk=person.pk)
+        .order_by("last_name", "first_name", "email")[:limit]
+    )
+
+
+def learner_step_overrides(person, step: Step) -> list[Override]:
+    """The overrides made for `person` on `step`, oldest first, with who granted them."""
+    return list(
+        Override.objects.filter(person=person, step_id=step.pk).select_related("granted_by")
+    )
+
+
+def open_help_request(person, step: Step) -> HelpRequest | None:
+    return HelpRequest.objects.filter(person=person, step_id=step.pk, answered_at=None).first()
+
+
+@dataclass
+class LearnerOnStep:
+    """What a helper sees of one learner on one step before making an override."""
+
+    person: object
+    step: Step
+    enrolment: Enrolment
+    overrides: list
+    attempts: list
+    done: bool
+    help_request: HelpRequest | None
+
+    @property
+    def is_quiz(self) -> bool:
+        return isinstance(self.step, QuizStep)
+
+
+def learner_on_step(helper, person_id: int, step_id: int) -> LearnerOnStep | None:
+    """A learner's state on one step, if `helper` may make overrides for them (else None)."""
+    person = get_user_model().objects.select_related("unit").filter(pk=person_id).first()
+    step = Step.objects.select_related("lesson__module").filter(pk=step_id).first()
+    if person is None or step is None or not permissions.can_override(helper, person):
+        return None
+    enrolment = Enrolment.objects.filter(person=person, module_id=step.lesson.module_id).first()
+    if enrolment is None:
+        return None
+    return LearnerOnStep(
+        person=person,
+        step=step,
+        enrolment=enrolment,
+        overrides=learner_step_overrides(person, step),
+        attempts=list(QuizAttempt.objects.filter(person=person, step_id=step.pk)),
+        done=StepCompletion.objects.filter(enrolment=enrolment, step_id=step.pk).exists(),
+        help_request=open_help_request(person, step),
+    )

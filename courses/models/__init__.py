@@ -9,6 +9,7 @@ from .learning import (
     Submission,
     TimeApproval,
 )
+from .overrides import HelpRequest, Override
 from .sessions import Booking, Session
 from .steps import (
     AssignmentStep,
@@ -20,7 +21,6 @@ from .steps import (
     Step,
     TextStep,
     VideoStep,
-    step_kinds,
 )
 from .text import LANGUAGES, in_language
 
@@ -32,8 +32,10 @@ __all__ = [
     "Booking",
     "Choice",
     "Enrolment",
+    "HelpRequest",
     "Lesson",
     "Module",
+    "Override",
     "PolicyStep",
     "Programme",
     "ProgrammeCompletion",
@@ -49,5 +51,4 @@ __all__ = [
     "TimeApproval",
     "VideoStep",
     "in_language",
-    "step_kinds",
 ]

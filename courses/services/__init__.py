@@ -9,10 +9,12 @@ from .errors import CourseError
 from .learning import (
     acknowledge_policy_step,
     complete_acknowledged_policy_steps,
+    complete_step,
     enrol,
     mark_step_done,
     visit_step,
 )
+from .overrides import grant_quiz_attempts, mark_step_complete, request_help, reset_step
 from .quizzes import submit_quiz
 from .sessions import book_session, cancel_booking, fill_from_waitlist, record_attendance
 from .time_approvals import decide_time_approval, request_time_approval
@@ -23,12 +25,17 @@ __all__ = [
     "book_session",
     "cancel_booking",
     "complete_acknowledged_policy_steps",
+    "complete_step",
     "decide_time_approval",
     "enrol",
     "fill_from_waitlist",
+    "grant_quiz_attempts",
+    "mark_step_complete",
     "mark_step_done",
     "record_attendance",
+    "request_help",
     "request_time_approval",
+    "reset_step",
     "review_submission",
     "submit_assignment",
     "submit_quiz",

@@ -1,8 +1,8 @@
 """What a learner does: the catalogue, modules, steps of every kind, bookings.
 
 Each view parses input with a form, calls one service or selector and renders or redirects
-(post/redirect/get). A step page knows no kinds: the step names its template, its form and the
-selector of its state, and the form names the service it feeds (`forms.StepAnswerForm`).
+(post/redirect/get). A step page knows no kinds: it asks the step's kind (courses/steps/) for
+its template, state, form and service.
 """
 
 from django.contrib import messages
@@ -19,8 +19,9 @@ from django.views.decorators.http import require_POST
 from core.numbers import parse_int
 from people.permissions import role_required
 
-from .. import calendar, forms, selectors, services
+from .. import calendar, forms, selectors, services, steps
 from ..models import Module, Programme, TimeApproval
+from ..steps.quiz import QuizState
 
 signed_in = role_required(lambda person: person.is_authenticated)
 PAGE_SIZE = 20
@@ -146,10 +147,11 @@ def request_time_approval(request, slug: str):
 def step(request, slug: str, lesson: str, step: str):
     """One step through its own template; POST answers it through the step's own form."""
     module, found = _step_or_404(slug, lesson, step)
-    form_class = found.get_form_class()
+    kind = steps.kind_of(found)
     posted = request.method == "POST"
-    if request.method not in ("GET", "HEAD", "POST") or (posted and form_class is None):
-        return HttpResponseNotAllowed(["GET"] if form_class is None else ["GET", "POST"])
+    takes_answer = kind.form_class is not None
+    if request.method not in ("GET", "HEAD", "POST") or (posted and not takes_answer):
+        return HttpResponseNotAllowed(["GET", "POST"] if takes_answer else ["GET"])
     if posted:
         enrolment = selectors.enrolment_in(request.user, module)
     else:
@@ -157,19 +159,13 @@ def step(request, slug: str, lesson: str, step: str):
     if enrolment is None:
         messages.error(request, _("Enrol in the module to open its steps."))
         return redirect("courses:module", slug)
-    state = selectors.step_state(request.user, found)
-    form = None
-    if form_class is not None:
-        form = form_class(
-            request.POST if posted else None,
-            request.FILES if posted else None,
-            step=found,
-            **form_class.state_kwargs(state),
-        )
+    state = kind.state(request.user, found)
+    form = kind.form(
+        found, state, request.POST if posted else None, request.FILES if posted else None
+    )
     if posted and form.is_valid():
-        answer = getattr(services, form.service_name)
         try:
-            result = answer(person=request.user, **form.service_kwargs())
+            result = kind.answer(person=request.user, form=form)
         except services.CourseError as error:
             form.add_error(None, str(error))
         else:
@@ -178,23 +174,46 @@ def step(request, slug: str, lesson: str, step: str):
                 return redirect("courses:module", slug)
             return redirect(step_url(module, found))
     outline = selectors.module_outline(module, request.user)
-    steps = [item.step.pk for item in outline.steps]
+    # Out of quiz attempts: the page shows who can help and a button to ask.
+    stuck = isinstance(state, QuizState) and not (state.passed or state.can_attempt)
+    order = [item.step.pk for item in outline.steps]
     previous, following = outline.neighbours(found)
     context = {
         "module": module,
         "step": found,
+        "kind": kind,
         "lesson": found.lesson,
         "outline": outline,
         "enrolment": outline.enrolment,
         "state": state,
         "form": form,
         "done": any(item.done for item in outline.steps if item.step.pk == found.pk),
-        "number": steps.index(found.pk) + 1 if found.pk in steps else None,
+        "number": order.index(found.pk) + 1 if found.pk in order else None,
         "previous": previous,
         "following": following,
         "language": request.LANGUAGE_CODE,
+        "overrides": selectors.learner_step_overrides(request.user, found),
+        "helpers": selectors.helpers_of(request.user) if stuck else [],
+        "help_request": selectors.open_help_request(request.user, found) if stuck else None,
     }
     return render(request, "courses/learn/step.html", context)
+
+
+@signed_in
+@require_POST
+def ask_for_help(request, slug: str, lesson: str, step: str):
+    """A learner stuck on a step asks the trainers and champions of their unit for help."""
+    module, found = _step_or_404(slug, lesson, step)
+    try:
+        services.request_help(person=request.user, step=found)
+    except services.CourseError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Your request for help is with the trainers and champions of your unit."),
+        )
+    return redirect(step_url(module, found))
 
 
 @signed_in
