@@ -22,6 +22,8 @@ def keep_programme_team_group(sender, instance, created, raw=False, **kwargs) ->
     update_fields = kwargs.get("update_fields")
     if raw or (update_fields is not None and "is_staff" not in update_fields):
         return  # a login only writes last_login
+    if created and not instance.is_staff:
+        return  # a new person is in no group (an HR import of thousands costs no query more)
     services.sync_programme_team_membership(person=instance)
 
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from core.validators import name_problem
 
 from .models import Language, Person, ScimToken, Unit
+from .permissions import PROGRAMME_TEAM_GROUP
 
 accounts_log = logging.getLogger("academy.accounts")
 SCIM_TOKEN_PREFIX = "scim_"  # noqa: S105 (a prefix that makes leaked tokens easy to spot)
@@ -714,18 +715,18 @@ def programme_team_group(*, using: str = "default"):
     """The group that carries the programme team's model permissions (made when missing)."""
     from django.contrib.auth.models import Group
 
-    from .permissions import PROGRAMME_TEAM_GROUP
-
     return Group.objects.using(using).get_or_create(name=PROGRAMME_TEAM_GROUP)[0]
 
 
 def sync_programme_team_membership(*, person: Person) -> None:
     """Put a person in the programme team's group exactly while they are `is_staff`."""
-    group = programme_team_group()
     if person.is_staff:
-        person.groups.add(group)
+        person.groups.add(programme_team_group())
     else:
-        person.groups.remove(group)
+        # One statement, no lookup of the group: this runs on every save of every person.
+        person.groups.through.objects.filter(
+            person_id=person.pk, group__name=PROGRAMME_TEAM_GROUP
+        ).delete()
 
 
 @transaction.atomic
