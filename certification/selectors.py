@@ -178,3 +178,17 @@ def credentials_for_staff(
     if expires_before is not None:
         credentials = credentials.filter(expires_at__lte=expires_before)
     return credentials
+
+
+def credentials_expiring(*, now, within_days: int):
+    """Valid credentials of active people that expire after `now` and within `within_days`."""
+    return (
+        IssuedCredential.objects.filter(
+            status=IssuedCredential.Status.VALID,
+            person__is_active=True,
+            expires_at__gt=now,
+            expires_at__lte=now + datetime.timedelta(days=within_days),
+        )
+        .select_related("person", "definition")
+        .order_by("expires_at", "id")
+    )

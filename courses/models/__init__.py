@@ -9,6 +9,7 @@ from .learning import (
     Submission,
     TimeApproval,
 )
+from .requirements import Requirement
 from .sessions import Booking, Session
 from .steps import (
     AssignmentStep,
@@ -40,6 +41,7 @@ __all__ = [
     "Question",
     "QuizAttempt",
     "QuizStep",
+    "Requirement",
     "Session",
     "SessionStep",
     "Step",

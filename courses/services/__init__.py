@@ -14,6 +14,7 @@ from .learning import (
     visit_step,
 )
 from .quizzes import submit_quiz
+from .requirements import remove_requirement, set_requirement
 from .sessions import book_session, cancel_booking, fill_from_waitlist, record_attendance
 from .time_approvals import decide_time_approval, request_time_approval
 
@@ -28,8 +29,10 @@ __all__ = [
     "fill_from_waitlist",
     "mark_step_done",
     "record_attendance",
+    "remove_requirement",
     "request_time_approval",
     "review_submission",
+    "set_requirement",
     "submit_assignment",
     "submit_quiz",
     "visit_step",

@@ -6,7 +6,7 @@ from pathlib import Path
 import core
 
 PROJECT_APPS = {"academy", "people", "policies", "courses", "community", "certification"}
-PROJECT_APPS |= {"insights", "api"}
+PROJECT_APPS |= {"notifications", "insights", "api"}
 
 
 def imported_modules(path: Path) -> set[str]:
