@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -34,6 +34,11 @@ def _days(count: int) -> str:
     return ngettext("in %(count)d day", "in %(count)d days", count) % {"count": count}
 
 
+def _date(day: datetime.date) -> str:
+    """A date as the recipient's language writes it (15 June 2030, 15 juni 2030)."""
+    return formats.date_format(day, "DATE_FORMAT")
+
+
 def _threshold(days_left: int, thresholds: tuple[int, ...]) -> int | None:
     """The nearest threshold reached (the smallest at or above the days left), if any."""
     reached = [t for t in thresholds if days_left <= t]
@@ -53,8 +58,8 @@ def _training_link(person, module) -> str:
 
 class Kind:
     slug = ""
-    label = gettext_lazy("")
-    help = gettext_lazy("")
+    label: str = ""
+    help: str = ""
     mandatory = False
 
     def due(self, now: datetime.datetime) -> Iterable[Candidate]:
@@ -95,12 +100,12 @@ class TrainingDue(Kind):
                 return (
                     _("Required training overdue: %(module)s") % {"module": title},
                     _("%(module)s was due on %(date)s. Please complete it as soon as you can.")
-                    % {"module": title, "date": due.isoformat()},
+                    % {"module": title, "date": _date(due)},
                 )
             return (
                 _("%(module)s is due %(when)s") % {"module": title, "when": _days(days_left)},
                 _("Required training: complete %(module)s by %(date)s.")
-                % {"module": title, "date": due.isoformat()},
+                % {"module": title, "date": _date(due)},
             )
 
         return Candidate(
@@ -146,7 +151,7 @@ class TrainingOverdueEscalation(Kind):
                     % {
                         "name": person.name,
                         "module": module.title(manager.language),
-                        "date": due.isoformat(),
+                        "date": _date(due),
                     },
                 )
 
@@ -205,7 +210,7 @@ class PolicyReacknowledgement(Kind):
                         "acknowledge it before %(date)s; credentials of those who have not by "
                         "then are suspended until they do."
                     )
-                    % {"date": timezone.localdate(deadline).isoformat()},
+                    % {"date": _date(timezone.localdate(deadline))},
                 )
 
             yield Candidate(
@@ -248,7 +253,7 @@ class CredentialExpiring(Kind):
                         "%(title)s is valid until %(date)s. Renew it before then to keep "
                         "showing it: the link takes you to the refresher."
                     )
-                    % {"title": title, "date": expires.isoformat()},
+                    % {"title": title, "date": _date(expires)},
                 )
 
             def link(credential=credential):
