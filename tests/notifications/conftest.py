@@ -24,6 +24,11 @@ def days_before(days: int) -> datetime.datetime:
     return at(DUE - datetime.timedelta(days=days))
 
 
+@pytest.fixture(autouse=True)
+def _base_url(settings):
+    settings.ACADEMY_BASE_URL = "http://testserver"
+
+
 @pytest.fixture
 def basics(db):
     programme = ProgrammeFactory(slug="certified", title_en="Certified", title_nl="Gecertificeerd")
