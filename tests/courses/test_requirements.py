@@ -48,7 +48,7 @@ def test_most_urgent_comes_first(programme, learner, basics):
 
 
 def test_a_programme_requires_each_of_its_modules(programme, learner, basics):
-    ModuleFactory(programme=basics.programme, slug="linkedin", position=99)
+    ModuleFactory(programme=basics.programme, slug="linkedin", position=basics.position + 1)
     require(programme, programme=basics.programme, due_on=TODAY + datetime.timedelta(days=5))
     assert [i.module.slug for i in required_training(learner)] == ["basics", "linkedin"]
 
