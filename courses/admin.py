@@ -1,4 +1,5 @@
-"""Authoring in the admin: programmes -> modules -> lessons -> steps (one admin per step kind).
+"""Authoring in the admin: programmes -> modules -> lessons -> steps (one admin per step kind,
+built from the kinds' registry: a kind declares its inlines in courses/steps/<kind>.py).
 
 The programme team (`is_staff`) may edit content here without further Django permissions.
 Learning state (enrolments, attempts, submissions, bookings) is read-only: it changes only
@@ -7,13 +8,10 @@ through the services, which keep counts, signals and the waitlist right.
 
 from django import forms
 from django.contrib import admin
-from django.db import models
-from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from polymorphic.admin import (
-    PolymorphicChildModelAdmin,
     PolymorphicChildModelFilter,
     PolymorphicInlineSupportMixin,
     PolymorphicParentModelAdmin,
@@ -22,108 +20,23 @@ from polymorphic.admin import (
 
 from people.models import Language
 
-from . import selectors, services
+from . import selectors, services, steps
+from .admin_base import AuthoredAdmin, AuthoredInline, ReadOnlyInline, RecordAdmin
 from .dataspec import SLUG
 from .models import (
-    AssignmentStep,
     Booking,
-    Choice,
     Enrolment,
     Lesson,
     Module,
-    PolicyStep,
     Programme,
     ProgrammeCompletion,
-    Question,
     QuizAttempt,
-    QuizStep,
     Session,
-    SessionStep,
     Step,
     StepCompletion,
     Submission,
-    TextStep,
     TimeApproval,
-    VideoStep,
 )
-from .permissions import can_author
-
-# Web addresses typed without a scheme are https (Django 6's default, without the warning).
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-
-
-class AuthoredAdmin(admin.ModelAdmin):
-    """Content the programme team authors: full access for them."""
-
-    formfield_overrides = URL_FIELDS
-
-    def has_module_permission(self, request):
-        return can_author(request.user) or super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return can_author(request.user) or super().has_view_permission(request, obj)
-
-    def has_add_permission(self, request, *args):
-        return can_author(request.user) or super().has_add_permission(request, *args)
-
-    def has_change_permission(self, request, obj=None):
-        return can_author(request.user) or super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return can_author(request.user) or super().has_delete_permission(request, obj)
-
-
-class RecordAdmin(admin.ModelAdmin):
-    """Learning state: the programme team looks; only the services change it."""
-
-    def has_module_permission(self, request):
-        return can_author(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return can_author(request.user)
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class AuthoredInline:
-    formfield_overrides = URL_FIELDS
-
-    def has_view_permission(self, request, obj=None):
-        return can_author(request.user)
-
-    def has_add_permission(self, request, obj=None):
-        return can_author(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return can_author(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return can_author(request.user)
-
-
-class ReadOnlyInline:
-    extra = 0
-    can_delete = False
-
-    def has_view_permission(self, request, obj=None):
-        return can_author(request.user)
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 # --------------------------------------------------------------------------- catalogue
 
@@ -281,28 +194,7 @@ class StepInline(AuthoredInline, StackedPolymorphicInline):
 
     model = Step
     ordering = ["position"]
-
-    class Text(StackedPolymorphicInline.Child):
-        model = TextStep
-
-    class Video(StackedPolymorphicInline.Child):
-        model = VideoStep
-        formfield_overrides = URL_FIELDS
-
-    class Quiz(StackedPolymorphicInline.Child):
-        model = QuizStep
-        show_change_link = True
-
-    class Assignment(StackedPolymorphicInline.Child):
-        model = AssignmentStep
-
-    class Policy(StackedPolymorphicInline.Child):
-        model = PolicyStep
-
-    class SessionChild(StackedPolymorphicInline.Child):
-        model = SessionStep
-
-    child_inlines = (Text, Video, Quiz, Assignment, Policy, SessionChild)
+    child_inlines = tuple(kind.admin_child() for kind in steps.kinds())
 
 
 @admin.register(Lesson)
@@ -316,101 +208,16 @@ class LessonAdmin(PolymorphicInlineSupportMixin, AuthoredAdmin):
 
 # --------------------------------------------------------------------------- steps
 
-
-class StepChildAdmin(AuthoredAdmin, PolymorphicChildModelAdmin):
-    base_model = Step
-    show_in_index = False
-
-
-@admin.register(TextStep)
-class TextStepAdmin(StepChildAdmin):
-    base_model = Step
-
-
-@admin.register(VideoStep)
-class VideoStepAdmin(StepChildAdmin):
-    base_model = Step
-
-
-class ChoiceFormSet(BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        kept = [
-            form.cleaned_data
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-        right = sum(1 for data in kept if data.get("correct"))
-        if len(kept) < 2:
-            raise forms.ValidationError(_("Give at least two choices."))
-        if right == 0:
-            raise forms.ValidationError(_("Mark at least one choice as correct."))
-        if right > 1 and not self.instance.multiple:
-            raise forms.ValidationError(
-                _("Only one choice can be correct unless the question takes multiple answers.")
-            )
-
-
-class ChoiceInline(AuthoredInline, admin.TabularInline):
-    model = Choice
-    formset = ChoiceFormSet
-    fields = ["position", "text_en", "text_nl", "correct", "feedback_en", "feedback_nl"]
-    extra = 0
-    ordering = ["position"]
-
-
-@admin.register(Question)
-class QuestionAdmin(AuthoredAdmin):
-    list_display = ["__str__", "quiz", "position", "multiple"]
-    search_fields = ["prompt_en", "prompt_nl"]
-    inlines = [ChoiceInline]
-
-    def has_module_permission(self, request):
-        return False  # reached from its quiz
-
-
-class QuestionInline(AuthoredInline, admin.TabularInline):
-    model = Question
-    fields = ["position", "prompt_en", "prompt_nl", "multiple"]
-    extra = 0
-    show_change_link = True
-    ordering = ["position"]
-
-
-@admin.register(QuizStep)
-class QuizStepAdmin(StepChildAdmin):
-    base_model = Step
-    inlines = [QuestionInline]
-
-
-@admin.register(AssignmentStep)
-class AssignmentStepAdmin(StepChildAdmin):
-    base_model = Step
-
-
-@admin.register(PolicyStep)
-class PolicyStepAdmin(StepChildAdmin):
-    base_model = Step
-
-
-class SessionInline(AuthoredInline, admin.TabularInline):
-    model = Session
-    fields = ["starts_at", "ends_at", "place", "online_url", "capacity", "language", "trainer"]
-    extra = 0
-    show_change_link = True
-    autocomplete_fields = ["trainer"]
-
-
-@admin.register(SessionStep)
-class SessionStepAdmin(StepChildAdmin):
-    base_model = Step
-    inlines = [SessionInline]
+for kind in steps.kinds():
+    admin.site.register(kind.model, kind.admin_class())
+    for model, model_admin in kind.admin_models.items():
+        admin.site.register(model, model_admin)
 
 
 @admin.register(Step)
 class StepAdmin(AuthoredAdmin, PolymorphicParentModelAdmin):
     base_model = Step
-    child_models = (TextStep, VideoStep, QuizStep, AssignmentStep, PolicyStep, SessionStep)
+    child_models = tuple(kind.model for kind in steps.kinds())
     list_display = ["title_en", "kind_label", "lesson", "position", "slug"]
     list_filter = [PolymorphicChildModelFilter, "lesson__module"]
     search_fields = ["slug", "title_en", "title_nl"]

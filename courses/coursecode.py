@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from people.models import Unit
 
-from . import dataspec
+from . import dataspec, steps
 from .dataspec import Here
 from .models import (
     AUDIENCE_ROLES,
@@ -30,7 +30,6 @@ from .models import (
     Module,
     Programme,
     Step,
-    step_kinds,
 )
 from .models.catalogue import MAX_MODULE_MINUTES, find_cycle
 
@@ -308,7 +307,7 @@ def parse_path(path: Path | str) -> Document:
 
 @dataclass
 class CheckedStep:
-    kind: type[Step]
+    kind: steps.StepKind
     values: dict
     here: Here
 
@@ -380,14 +379,13 @@ def _list(value, here: Here, what: str) -> list:
 def _check_step(data, here: Here) -> CheckedStep:
     if not isinstance(data, dict):
         here.fail(_("must be a mapping, not %(type)s") % {"type": dataspec.type_name(data)})
-    kinds = step_kinds()
     if "kind" not in data:
         here.fail(_("the key 'kind' is missing"))
-    kind = kinds.get(data["kind"]) if isinstance(data["kind"], str) else None
+    kind = steps.kind_named(data["kind"])
     if kind is None:
         (here / "kind").fail(
             _("unknown step kind '%(kind)s' (use %(kinds)s)")
-            % {"kind": data["kind"], "kinds": ", ".join(kinds)}
+            % {"kind": data["kind"], "kinds": ", ".join(k.name for k in steps.kinds())}
         )
     base = dataspec.check_mapping(
         {key: data[key] for key in ("slug", "title") if key in data},
@@ -397,7 +395,7 @@ def _check_step(data, here: Here) -> CheckedStep:
             dataspec.Text("title", required=True, max_length=200),
         ),
     )
-    values = kind.load_data(data, here, extra=STEP_KEYS)
+    values = kind.read(data, here, extra=STEP_KEYS)
     return CheckedStep(kind=kind, values={**base, **values}, here=here)
 
 
@@ -560,14 +558,6 @@ class ImportResult:
         }
 
 
-def _state(obj) -> dict:
-    return {f.attname: _comparable(getattr(obj, f.attname)) for f in obj._meta.concrete_fields}
-
-
-def _comparable(value):
-    return value.name if hasattr(value, "name") and hasattr(value, "storage") else value
-
-
 class _Writer:
     def __init__(self, result: ImportResult, claimed: set[str]):
         self.result = result
@@ -581,7 +571,7 @@ class _Writer:
         if before is None:
             obj.save()
             self.result.created.append(label)
-        elif _state(obj) != before:
+        elif dataspec.stored_state(obj) != before:
             obj.save()
             self.result.updated.append(label)
         else:
@@ -590,7 +580,7 @@ class _Writer:
     def programme(self, checked: CheckedProgramme) -> Programme:
         slug = checked.values["slug"]
         programme = Programme.objects.filter(slug=slug).first()
-        before = _state(programme) if programme else None
+        before = dataspec.stored_state(programme) if programme else None
         programme = programme or Programme(slug=slug)
         dataspec.apply_mapping(programme, PROGRAMME_SPEC, checked.values)
         self.save(programme, before, f"programme {slug}", checked.here)
@@ -621,7 +611,7 @@ class _Writer:
     def module(self, programme: Programme, checked: CheckedModule, position: int) -> Module:
         slug = checked.values["slug"]
         module = Module.objects.filter(slug=slug).first()
-        before = _state(module) if module else None
+        before = dataspec.stored_state(module) if module else None
         module = module or Module(slug=slug)
         module.programme = programme
         module.position = position
@@ -654,7 +644,7 @@ class _Writer:
     def lesson(self, module: Module, checked: CheckedLesson, position: int) -> None:
         slug = checked.values["slug"]
         lesson = Lesson.objects.filter(module=module, slug=slug).first()
-        before = _state(lesson) if lesson else None
+        before = dataspec.stored_state(lesson) if lesson else None
         lesson = lesson or Lesson(module=module, slug=slug)
         lesson.position = position
         dataspec.apply_mapping(lesson, LESSON_SPEC, checked.values)
@@ -683,19 +673,20 @@ class _Writer:
     def step(self, lesson: Lesson, checked: CheckedStep, position: int, step: Step | None) -> None:
         slug = checked.values["slug"]
         label = f"step {lesson.module.slug}/{lesson.slug}/{slug}"
-        if step is not None and type(step) is not checked.kind:
+        if step is not None and type(step) is not checked.kind.model:
             self.remove_step(step, checked.here / "kind")
             self.result.removed.pop()
             step = None
-        before = _state(step) if step else None
-        step = step or checked.kind(lesson=lesson, slug=slug)
+        before = dataspec.stored_state(step) if step else None
+        kind = checked.kind
+        step = step or kind.model(lesson=lesson, slug=slug)
         step.position = position
         step.title_en, step.title_nl = checked.values["title"]["en"], checked.values["title"]["nl"]
-        step.apply_data(checked.values)
+        kind.write(step, checked.values)
         self.save(step, before, label, checked.here, exclude=["lesson"])
-        questions_before = _questions_state(step)
-        step.save_related_data(checked.values)
-        changed = _questions_state(step) != questions_before
+        related_before = kind.related_state(step)
+        kind.write_related(step, checked.values)
+        changed = kind.related_state(step) != related_before
         if before is not None and label not in self.result.updated and changed:
             self.result.updated.append(label)
             self.result.unchanged -= 1
@@ -711,16 +702,6 @@ class _Writer:
                 label = f"module {module.slug}"
                 if label not in self.result.updated and label not in self.result.created:
                     self.result.updated.append(label)
-
-
-def _questions_state(step) -> list:
-    questions = getattr(step, "questions", None)
-    if questions is None:
-        return []
-    return [
-        (_state(q), [_state(c) for c in q.choices.all()])
-        for q in questions.prefetch_related("choices")
-    ]
 
 
 def import_documents(documents: list[Document]) -> ImportResult:
@@ -777,9 +758,10 @@ def _module_data(module: Module) -> dict:
         lesson_data = dataspec.dump_mapping(lesson, LESSON_SPEC)
         lesson_data["steps"] = []
         for step in lesson.steps.order_by("position", "id"):
-            step_data = {"slug": step.slug, "kind": step.kind}
+            kind = steps.kind_of(step)
+            step_data = {"slug": step.slug, "kind": kind.name}
             step_data["title"] = dataspec.Text("title").dump(step)
-            step_data.update(step.to_data())
+            step_data.update(kind.dump(step))
             lesson_data["steps"].append(step_data)
         data["lessons"].append(lesson_data)
     return data

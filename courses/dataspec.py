@@ -1,7 +1,8 @@
 """The keys of course-as-code, each knowing how to check, apply and write back its value.
 
-A model lists its keys as `Spec`s (`Module.data_spec`, each step kind's `data_spec`), so the
-importer, the exporter and the JSON Schema agree on one description of the format.
+Each part of a programme lists its keys as `Spec`s (`coursecode.MODULE_SPEC`, each step kind's
+`spec` in courses/steps/), so the importer, the exporter and the JSON Schema agree on one
+description of the format.
 """
 
 import re
@@ -345,3 +346,32 @@ def apply_mapping(obj, specs: dict[str, Spec], cleaned: dict) -> None:
 
 def specs(*items: Spec) -> dict[str, Spec]:
     return {spec.key: spec for spec in items}
+
+
+def stored_state(obj) -> dict:
+    """The stored values of a model instance, to tell whether an import changed it."""
+    return {f.attname: _comparable(getattr(obj, f.attname)) for f in obj._meta.concrete_fields}
+
+
+def _comparable(value):
+    return value.name if hasattr(value, "name") and hasattr(value, "storage") else value
+
+
+def spec_schema(spec: Spec) -> dict:
+    """The JSON Schema of one key (texts point at the shared `text` definitions)."""
+    if isinstance(spec, Text):
+        return {"$ref": "#/$defs/requiredText" if spec.required else "#/$defs/text"}
+    return spec.schema()
+
+
+def object_schema(keys: dict[str, Spec], *, extra: dict | None = None, required_extra=()) -> dict:
+    """The JSON Schema of a mapping with these keys (and `extra` ones, already in schema form)."""
+    properties = {key: spec_schema(spec) for key, spec in keys.items()}
+    properties.update(extra or {})
+    required = [key for key, spec in keys.items() if spec.required] + list(required_extra)
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }

@@ -1,31 +1,22 @@
-"""Forms with which learners answer steps and reviewers, leads and trainers decide.
+"""Forms with which learners enrol and filter, and reviewers, leads and trainers decide.
 
-Each step kind names its learner form (`Step.form_class_path`); a view builds it with
-`step.get_form_class()(step=..., ...)`, validates it, and passes `form.service_kwargs()` to the
-service of that kind.
+The form with which a learner answers a step belongs to its kind (courses/steps/<kind>.py) and
+is a `StepAnswerForm`.
 """
 
 from django import forms
-from django.contrib import messages
-from django.core.validators import FileExtensionValidator
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.trees import subtree_ids
 
-from .models import AssignmentStep, Booking, Module, Submission
-from .services.assignments import MAX_FILE_BYTES, MAX_TEXT
-
-SUBMISSION_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "png", "jpg", "jpeg", "mp4", "txt"]
+from .models import Booking, Module
 
 
 class StepAnswerForm(forms.Form):
-    """A learner's answer to a step. Each kind's form names the service it feeds
-    (`service_name`, a function of `courses.services` taking `person=` and
-    `form.service_kwargs()`), what it needs from the page's state (`state_kwargs`, given
-    `selectors.step_state`) and what the learner is told once it worked (`outcome`)."""
-
-    service_name = ""
+    """A learner's answer to a step: built by its kind (`StepKind.form`) with `step=` and what
+    it needs from the kind's state (`state_kwargs`); `service_kwargs()` feeds the kind's service
+    (`StepKind.answer`) and `outcome` says what the learner is told once it worked."""
 
     @classmethod
     def state_kwargs(cls, state) -> dict:
@@ -34,177 +25,6 @@ class StepAnswerForm(forms.Form):
     def outcome(self, result) -> tuple[int, str]:  # pragma: no cover - every form overrides
         """(a `django.contrib.messages` level, the line shown) for what the service returned."""
         raise NotImplementedError
-
-
-class QuizForm(StepAnswerForm):
-    """One question per field, in the order of `questions` (from `selectors.quiz_state`)."""
-
-    service_name = "submit_quiz"
-
-    def __init__(self, *args, step, questions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.step = step
-        for number, question in enumerate(questions, start=1):
-            choices = [
-                (choice.pk, choice.text())
-                for choice in getattr(question, "ordered_choices", question.choices.all())
-            ]
-            label = _("Question %(number)d: %(prompt)s") % {
-                "number": number,
-                "prompt": question.prompt(),
-            }
-            if question.multiple:
-                field = forms.TypedMultipleChoiceField(
-                    label=label,
-                    choices=choices,
-                    coerce=int,
-                    widget=forms.CheckboxSelectMultiple,
-                    help_text=_("Select every right answer."),
-                    error_messages={"required": _("Choose at least one answer.")},
-                )
-            else:
-                field = forms.TypedChoiceField(
-                    label=label,
-                    choices=choices,
-                    coerce=int,
-                    widget=forms.RadioSelect,
-                    error_messages={"required": _("Choose an answer.")},
-                )
-            self.fields[f"question_{question.pk}"] = field
-
-    def service_kwargs(self) -> dict:
-        answers = {}
-        for name, value in self.cleaned_data.items():
-            answers[int(name.removeprefix("question_"))] = (
-                list(value) if isinstance(value, list) else [value]
-            )
-        return {"step": self.step, "answers": answers}
-
-    @classmethod
-    def state_kwargs(cls, state) -> dict:
-        return {"questions": state.questions}
-
-    def outcome(self, attempt) -> tuple[int, str]:
-        if attempt.passed:
-            return messages.SUCCESS, _("You passed the quiz with %(score)d%%.") % {
-                "score": attempt.score
-            }
-        return messages.WARNING, _(
-            "You scored %(score)d%%; you need %(mark)d%% to pass. See the feedback below."
-        ) % {"score": attempt.score, "mark": self.step.pass_mark}
-
-
-def _text_field(required: bool) -> forms.Field:
-    return forms.CharField(
-        label=_("Your answer") if required else _("A note for your reviewer (optional)"),
-        required=required,
-        max_length=MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 12 if required else 3}),
-    )
-
-
-def _link_field() -> forms.Field:
-    return forms.URLField(
-        label=_("Link"),
-        max_length=500,
-        assume_scheme="https",
-        help_text=_("The full web address, e.g. of your post or your public profile."),
-    )
-
-
-def _file_field() -> forms.Field:
-    return forms.FileField(
-        label=_("File"),
-        validators=[FileExtensionValidator(SUBMISSION_EXTENSIONS)],
-        help_text=_("PDF, Office document, image or short video; at most 10 MB."),
-    )
-
-
-# The fields a learner fills in, by the assignment's submission kind.
-SUBMISSION_FIELDS = {
-    AssignmentStep.Submission.TEXT: lambda: {"text": _text_field(True)},
-    AssignmentStep.Submission.LINK: lambda: {"link": _link_field(), "text": _text_field(False)},
-    AssignmentStep.Submission.FILE: lambda: {"file": _file_field(), "text": _text_field(False)},
-}
-
-
-class SubmissionForm(StepAnswerForm):
-    service_name = "submit_assignment"
-
-    def __init__(self, *args, step: AssignmentStep, latest=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.step = step
-        self.fields.update(SUBMISSION_FIELDS[step.submission_kind]())
-        # A new round (after "changes requested", or replacing work that waits for review)
-        # starts from the previous answer, not from an empty box.
-        if latest is not None and latest.status != Submission.Status.APPROVED:
-            self.initial.update({"text": latest.text, "link": latest.link})
-
-    @classmethod
-    def state_kwargs(cls, state) -> dict:
-        return {"latest": state.latest}
-
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        if file and file.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        return file
-
-    def service_kwargs(self) -> dict:
-        return {"step": self.step, **self.cleaned_data}
-
-    def outcome(self, submission) -> tuple[int, str]:
-        return messages.SUCCESS, _(
-            "Handed in. A trainer or champion reviews your work; you see their feedback here."
-        )
-
-
-class PolicyAcknowledgementForm(StepAnswerForm):
-    service_name = "acknowledge_policy_step"
-    confirm = forms.BooleanField(
-        label=_("I have read the social media policy and will follow it."),
-        error_messages={"required": _("Tick the box to acknowledge the policy.")},
-    )
-
-    def __init__(self, *args, step, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.step = step
-
-    def service_kwargs(self) -> dict:
-        return {"step": self.step}
-
-    def outcome(self, enrolment) -> tuple[int, str]:
-        return messages.SUCCESS, _("Thank you: you acknowledged the social media policy.")
-
-
-class BookingForm(StepAnswerForm):
-    """Choose one of the upcoming sessions of a session step (from `selectors.sessions_for`)."""
-
-    service_name = "book_session"
-
-    session = forms.TypedChoiceField(label=_("Session"), coerce=int, widget=forms.RadioSelect)
-
-    def __init__(self, *args, step, sessions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.step = step
-        self.sessions = {session.pk: session for session in sessions}
-        self.fields["session"].choices = [(pk, str(s)) for pk, s in self.sessions.items()]
-
-    def service_kwargs(self) -> dict:
-        return {"session": self.sessions[self.cleaned_data["session"]]}
-
-    @classmethod
-    def state_kwargs(cls, state) -> dict:
-        return {"sessions": state.sessions}
-
-    def outcome(self, booking) -> tuple[int, str]:
-        when = formats.date_format(timezone.localtime(booking.session.starts_at), "DATETIME_FORMAT")
-        if booking.status == Booking.Status.WAITLISTED:
-            return messages.WARNING, _(
-                "The session on %(date)s is full: you are on its waitlist. When a seat frees, "
-                "it is yours and we email you."
-            ) % {"date": when}
-        return messages.SUCCESS, _("You have a seat at the session on %(date)s.") % {"date": when}
 
 
 class EnrolForm(forms.Form):

@@ -4,9 +4,10 @@ docs/course-as-code.schema.json is this schema (a test keeps them equal); regene
 `academy coursecode_schema > docs/course-as-code.schema.json` after changing a key.
 """
 
-from . import dataspec
+from . import dataspec, steps
 from .coursecode import AUDIENCE_SPEC, LESSON_SPEC, MODULE_SPEC, PROGRAMME_SPEC, SECTIONS, STEP_KEYS
-from .models import LANGUAGES, Choice, Question, step_kinds
+from .dataspec import object_schema as _object
+from .models import LANGUAGES
 
 SCHEMA_ID = "https://social-media-academy.example/schemas/course-as-code.schema.json"
 
@@ -29,46 +30,28 @@ def _text_def(*, required: bool) -> dict:
     }
 
 
-def _spec_schema(spec: dataspec.Spec) -> dict:
-    if isinstance(spec, dataspec.Text):
-        return {"$ref": "#/$defs/requiredText" if spec.required else "#/$defs/text"}
-    return spec.schema()
-
-
-def _object(specs: dict, *, extra: dict | None = None, required_extra=()) -> dict:
-    properties = {key: _spec_schema(spec) for key, spec in specs.items()}
-    properties.update(extra or {})
-    required = [key for key, spec in specs.items() if spec.required] + list(required_extra)
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": required,
-        "additionalProperties": False,
-    }
-
-
-def _step(kind) -> dict:
+def _step(kind: steps.StepKind) -> dict:
     base = {
         "slug": {"$ref": "#/$defs/slug"},
-        "kind": {"const": kind.kind},
+        "kind": {"const": kind.name},
         "title": {"$ref": "#/$defs/requiredText"},
     }
-    own = kind.data_schema()
+    own = kind.schema()
     schema = _object(
-        kind.data_spec,
+        kind.spec,
         extra={**base, **own.get("properties", {})},
         required_extra=[*STEP_KEYS, *own.get("required", [])],
     )
     schema.update(
-        {key: value for key, value in own.items() if key not in ("properties", "required")}
+        {key: value for key, value in own.items() if key not in ("properties", "required", "$defs")}
     )
-    schema["description"] = str(kind.__doc__ or "").strip().splitlines()[0]
+    schema["description"] = kind.description
     return schema
 
 
 def programme_schema() -> dict:
     """The JSON Schema (draft 2020-12) of one programme file."""
-    kinds = step_kinds()
+    kinds = steps.kinds()
     module = _object(
         MODULE_SPEC,
         extra={
@@ -97,11 +80,6 @@ def programme_schema() -> dict:
         LESSON_SPEC,
         extra={"steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}}},
         required_extra=["steps"],
-    )
-    question = _object(
-        Question.data_spec,
-        extra={"choices": {"type": "array", "minItems": 2, "items": {"$ref": "#/$defs/choice"}}},
-        required_extra=["choices"],
     )
     sections = {
         name: {
@@ -135,9 +113,13 @@ def programme_schema() -> dict:
             "requiredText": _text_def(required=True),
             "module": module,
             "lesson": lesson,
-            "step": {"oneOf": [{"$ref": f"#/$defs/{name}Step"} for name in kinds]},
-            **{f"{name}Step": _step(kind) for name, kind in kinds.items()},
-            "question": question,
-            "choice": _object(Choice.data_spec),
+            "step": {"oneOf": [{"$ref": f"#/$defs/{kind.name}Step"} for kind in kinds]},
+            **{f"{kind.name}Step": _step(kind) for kind in kinds},
+            # What a kind's steps hold (a quiz's questions and choices).
+            **{
+                name: schema
+                for kind in kinds
+                for name, schema in kind.schema().get("$defs", {}).items()
+            },
         },
     }

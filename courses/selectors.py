@@ -7,6 +7,7 @@ learners or attempts (tests/courses/test_queries.py holds them to it).
 import datetime
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Count,
@@ -26,24 +27,19 @@ from django.utils import timezone
 from people.models import Unit
 from people.selectors import unit_tree
 
-from . import permissions, policy, quiz
+from . import permissions
 from .models import (
-    AssignmentStep,
     Booking,
     Enrolment,
     Lesson,
     Module,
-    PolicyStep,
     Programme,
-    QuizAttempt,
-    QuizStep,
     Session,
     SessionStep,
     Step,
     StepCompletion,
     Submission,
     TimeApproval,
-    step_kinds,
 )
 from .models.catalogue import find_cycle
 
@@ -214,7 +210,7 @@ def programmes() -> QuerySet[Programme]:
 
 
 def _kind_by_ctype() -> dict[int, type[Step]]:
-    kinds = list(step_kinds().values())
+    kinds = [model for model in apps.get_models() if issubclass(model, Step) and model is not Step]
     return {ctype.pk: model for model, ctype in ContentType.objects.get_for_models(*kinds).items()}
 
 
@@ -362,12 +358,6 @@ def step_for(module: Module, *, lesson_slug: str, step_slug: str) -> Step | None
     return step
 
 
-def step_state(person, step: Step):
-    """What a page shows about the person's progress on this kind of step (see state_selector)."""
-    name = step.state_selector
-    return globals()[name](person, step) if name else None
-
-
 # --------------------------------------------------------------------------- my learning
 
 
@@ -480,91 +470,7 @@ def time_approval_for(person, programme: Programme) -> TimeApproval | None:
     )
 
 
-# --------------------------------------------------------------------------- quizzes
-
-
-@dataclass
-class QuizState:
-    step: QuizStep
-    questions: list  # in the order of the next attempt (choices in `question.ordered_choices`)
-    attempts: list[QuizAttempt]
-    passed: bool
-    attempts_left: int | None  # None: unlimited
-    last_results: list = field(default_factory=list)  # the last attempt, per question
-
-    @property
-    def can_attempt(self) -> bool:
-        return not self.passed and (self.attempts_left is None or self.attempts_left > 0)
-
-    @property
-    def last_attempt(self) -> QuizAttempt | None:
-        return self.attempts[-1] if self.attempts else None
-
-
-def quiz_state(person, step: QuizStep) -> QuizState:
-    """A quiz for `person`: questions in the next attempt's order, attempts so far, feedback on the last."""
-    questions = list(step.questions.prefetch_related("choices"))
-    attempts = list(QuizAttempt.objects.filter(person=person, step=step).order_by("number"))
-    passed = any(attempt.passed for attempt in attempts)
-    number = len(attempts) + 1
-    order = quiz.attempt_order(
-        questions, shuffle=step.shuffle, person_id=person.pk, step_id=step.pk, number=number
-    )
-    by_id = {question.pk: question for question in questions}
-    ordered = []
-    for question_id, choice_ids in order:
-        question = by_id[question_id]
-        choices = {choice.pk: choice for choice in question.choices.all()}
-        question.ordered_choices = [choices[pk] for pk in choice_ids]
-        ordered.append(question)
-    last_results = []
-    if attempts:
-        last = attempts[-1]
-        _score, last_results = quiz.score(questions, {q.pk: last.chosen(q.pk) for q in questions})
-    left = None if step.max_attempts is None else max(step.max_attempts - len(attempts), 0)
-    return QuizState(
-        step=step,
-        questions=ordered,
-        attempts=attempts,
-        passed=passed,
-        attempts_left=left,
-        last_results=last_results,
-    )
-
-
 # --------------------------------------------------------------------------- assignments
-
-
-@dataclass
-class AssignmentState:
-    step: AssignmentStep
-    rounds: list[Submission]
-
-    @property
-    def latest(self) -> Submission | None:
-        return self.rounds[-1] if self.rounds else None
-
-    @property
-    def approved(self) -> bool:
-        return any(s.status == Submission.Status.APPROVED for s in self.rounds)
-
-    @property
-    def waiting(self) -> bool:
-        return self.latest is not None and self.latest.is_open
-
-    @property
-    def can_submit(self) -> bool:
-        return not self.approved
-
-
-def assignment_state(person, step: AssignmentStep) -> AssignmentState:
-    """Every round the person handed in for `step`, oldest first, with the reviewers."""
-    rounds = list(
-        Submission.objects.filter(person=person, step=step)
-        .select_related("reviewer")
-        .order_by("round")
-    )
-    return AssignmentState(step=step, rounds=rounds)
 
 
 def review_queue(reviewer, *, unit_ids=None, module_id: int | None = None) -> QuerySet[Submission]:
@@ -631,25 +537,6 @@ def submission_for_review(reviewer, submission_id: int) -> Submission | None:
     return submission
 
 
-# --------------------------------------------------------------------------- policy steps
-
-
-@dataclass
-class PolicyState:
-    step: PolicyStep
-    version: object  # policies.PolicyVersion or None
-    acknowledged: bool
-
-
-def policy_state(person, step: PolicyStep) -> PolicyState:
-    """The current policy version and whether `person` has acknowledged it."""
-    return PolicyState(
-        step=step,
-        version=policy.current_version(),
-        acknowledged=policy.has_acknowledged_current(person),
-    )
-
-
 # --------------------------------------------------------------------------- sessions
 
 
@@ -691,30 +578,6 @@ def sessions_for(step: SessionStep, *, person=None, upcoming: bool = True) -> li
         bookings = getattr(session, "my_bookings", [])
         session.my_booking = bookings[0] if bookings else None
     return result
-
-
-@dataclass
-class SessionState:
-    step: SessionStep
-    sessions: list[Session]
-    booking: Booking | None  # the person's active booking of an upcoming or past session
-    attended: bool
-
-
-def session_state(person, step: SessionStep) -> SessionState:
-    """Upcoming sessions of the step, the person's booking and whether they attended."""
-    bookings = list(
-        Booking.objects.filter(person=person, step=step)
-        .exclude(status=Booking.Status.CANCELLED)
-        .select_related("session")
-        .order_by("-session__starts_at")
-    )
-    return SessionState(
-        step=step,
-        sessions=sessions_for(step, person=person),
-        booking=bookings[0] if bookings else None,
-        attended=any(b.attended for b in bookings),
-    )
 
 
 def sessions_run_by(person, *, since=None) -> list[Session]:

@@ -21,7 +21,6 @@ from .steps import (
     Step,
     TextStep,
     VideoStep,
-    step_kinds,
 )
 from .text import LANGUAGES, in_language
 
@@ -51,5 +50,4 @@ __all__ = [
     "TimeApproval",
     "VideoStep",
     "in_language",
-    "step_kinds",
 ]

@@ -9,6 +9,7 @@ from .errors import CourseError
 from .learning import (
     acknowledge_policy_step,
     complete_acknowledged_policy_steps,
+    complete_step,
     enrol,
     mark_step_done,
     visit_step,
@@ -24,6 +25,7 @@ __all__ = [
     "book_session",
     "cancel_booking",
     "complete_acknowledged_policy_steps",
+    "complete_step",
     "decide_time_approval",
     "enrol",
     "fill_from_waitlist",

@@ -100,6 +100,19 @@ def mark_step_done(*, person, step) -> Enrolment:
 
 
 @transaction.atomic
+def complete_step(*, person, step) -> Enrolment:
+    """Record a step as done once the person did what its kind asks (`completion_met`), e.g.
+    from a kind's own service after it stored the learner's work; idempotent."""
+    step = real_step(step)
+    lock_person(person)
+    enrolment = enrolment_for(person, step)
+    if not step.completion_met(person):
+        raise CourseError(step.completion_hint())
+    complete(enrolment, step)
+    return enrolment
+
+
+@transaction.atomic
 def acknowledge_policy_step(*, person, step: PolicyStep, language: str | None = None) -> Enrolment:
     """Acknowledge the current policy (through the policies app) and complete the step; idempotent."""
     step = real_step(step)

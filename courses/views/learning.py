@@ -1,8 +1,8 @@
 """What a learner does: the catalogue, modules, steps of every kind, bookings.
 
 Each view parses input with a form, calls one service or selector and renders or redirects
-(post/redirect/get). A step page knows no kinds: the step names its template, its form and the
-selector of its state, and the form names the service it feeds (`forms.StepAnswerForm`).
+(post/redirect/get). A step page knows no kinds: it asks the step's kind (courses/steps/) for
+its template, state, form and service.
 """
 
 from django.contrib import messages
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from core.numbers import parse_int
 from people.permissions import role_required
 
-from .. import calendar, forms, selectors, services
+from .. import calendar, forms, selectors, services, steps
 from ..models import Module, Programme, TimeApproval
 
 signed_in = role_required(lambda person: person.is_authenticated)
@@ -146,10 +146,11 @@ def request_time_approval(request, slug: str):
 def step(request, slug: str, lesson: str, step: str):
     """One step through its own template; POST answers it through the step's own form."""
     module, found = _step_or_404(slug, lesson, step)
-    form_class = found.get_form_class()
+    kind = steps.kind_of(found)
     posted = request.method == "POST"
-    if request.method not in ("GET", "HEAD", "POST") or (posted and form_class is None):
-        return HttpResponseNotAllowed(["GET"] if form_class is None else ["GET", "POST"])
+    takes_answer = kind.form_class is not None
+    if request.method not in ("GET", "HEAD", "POST") or (posted and not takes_answer):
+        return HttpResponseNotAllowed(["GET", "POST"] if takes_answer else ["GET"])
     if posted:
         enrolment = selectors.enrolment_in(request.user, module)
     else:
@@ -157,19 +158,13 @@ def step(request, slug: str, lesson: str, step: str):
     if enrolment is None:
         messages.error(request, _("Enrol in the module to open its steps."))
         return redirect("courses:module", slug)
-    state = selectors.step_state(request.user, found)
-    form = None
-    if form_class is not None:
-        form = form_class(
-            request.POST if posted else None,
-            request.FILES if posted else None,
-            step=found,
-            **form_class.state_kwargs(state),
-        )
+    state = kind.state(request.user, found)
+    form = kind.form(
+        found, state, request.POST if posted else None, request.FILES if posted else None
+    )
     if posted and form.is_valid():
-        answer = getattr(services, form.service_name)
         try:
-            result = answer(person=request.user, **form.service_kwargs())
+            result = kind.answer(person=request.user, form=form)
         except services.CourseError as error:
             form.add_error(None, str(error))
         else:
@@ -178,18 +173,19 @@ def step(request, slug: str, lesson: str, step: str):
                 return redirect("courses:module", slug)
             return redirect(step_url(module, found))
     outline = selectors.module_outline(module, request.user)
-    steps = [item.step.pk for item in outline.steps]
+    order = [item.step.pk for item in outline.steps]
     previous, following = outline.neighbours(found)
     context = {
         "module": module,
         "step": found,
+        "kind": kind,
         "lesson": found.lesson,
         "outline": outline,
         "enrolment": outline.enrolment,
         "state": state,
         "form": form,
         "done": any(item.done for item in outline.steps if item.step.pk == found.pk),
-        "number": steps.index(found.pk) + 1 if found.pk in steps else None,
+        "number": order.index(found.pk) + 1 if found.pk in order else None,
         "previous": previous,
         "following": following,
         "language": request.LANGUAGE_CODE,

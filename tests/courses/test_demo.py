@@ -1,10 +1,11 @@
 """The demo: every programme file, a few sessions and realistic progress, loaded once."""
 
+import hashlib
 import importlib
 
 import pytest
 
-from courses import demo, selectors
+from courses import coursecode, demo, selectors
 from courses.models import Booking, Enrolment, Programme, Session, Submission, TimeApproval
 from people import demo as people_demo
 from people.models import Person
@@ -28,6 +29,23 @@ def test_the_demo_loads_every_programme_file_and_then_nothing_more(loaded):
     assert len(Programme.objects.all()) == len(list(demo.FOLDER.glob("*.yaml")))
     assert any(line.startswith("session ") for line in loaded)
     assert demo.load() == []
+
+
+# What `academy export-programme SLUG` writes for the demo programmes (sha256). Refactoring the
+# code behind course-as-code must not change a byte of it; when the demo files change on purpose,
+# export again and put the new digests here.
+DEMO_EXPORTS = {
+    "social-business-roles": "54ca20886845f39b4a869f387f815a7f43a18c6d046ff09ebcef67ebd0884485",
+    "social-media-certified": "cf541d91043440e7268f92b4abf8f17d2950bac468581419bb8c777af88c1689",
+}
+
+
+def test_the_demo_programmes_export_byte_for_byte_as_before(loaded):
+    exports = {
+        slug: hashlib.sha256(coursecode.export_text(slug).encode()).hexdigest()
+        for slug in DEMO_EXPORTS
+    }
+    assert exports == DEMO_EXPORTS
 
 
 def test_the_demo_learner_trainer_and_lead_each_have_something_to_do(loaded):

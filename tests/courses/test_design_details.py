@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from courses import selectors, services
+from courses import services
+from courses.steps.quiz import quiz_state
 from tests.factories import PersonFactory
 
 from .factories import SessionFactory, right_answers
@@ -29,9 +30,7 @@ def test_quiz_feedback_says_right_answers_were_missed_on_a_multiple_choice_quest
     multiple = quiz.questions.get(multiple=True)
     answers[multiple.pk] = answers[multiple.pk][:1]  # one right choice of two
     services.submit_quiz(person=learner, step=quiz, answers=answers)
-    result = next(
-        r for r in selectors.quiz_state(learner, quiz).last_results if r.question.pk == multiple.pk
-    )
+    result = next(r for r in quiz_state(learner, quiz).last_results if r.question.pk == multiple.pk)
     assert not result.correct and result.missed == 1
     page = client_for(learner).get(_step_url(quiz)).content.decode()
     assert "You missed 1 right answer: more than one choice was right." in page
@@ -40,7 +39,7 @@ def test_quiz_feedback_says_right_answers_were_missed_on_a_multiple_choice_quest
 def test_a_fully_right_answer_mentions_nothing_missed(client_for, learner, enrolled, steps):
     quiz = steps["quiz"]
     services.submit_quiz(person=learner, step=quiz, answers=right_answers(quiz))
-    assert all(r.missed == 0 for r in selectors.quiz_state(learner, quiz).last_results)
+    assert all(r.missed == 0 for r in quiz_state(learner, quiz).last_results)
 
 
 def test_a_new_round_after_changes_requested_starts_from_the_previous_answer(

@@ -3,8 +3,12 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from courses import forms, selectors, services
+from courses import forms, services
 from courses.models import AssignmentStep
+from courses.steps import kind_of
+from courses.steps.assignment import SubmissionForm
+from courses.steps.quiz import QuizForm, quiz_state
+from courses.steps.session import BookingForm
 
 from .factories import AssignmentStepFactory, right_answers
 
@@ -12,23 +16,23 @@ pytestmark = pytest.mark.django_db
 
 
 def test_each_kind_names_its_learner_form(steps):
-    assert steps["quiz"].get_form_class() is forms.QuizForm
-    assert steps["assignment"].get_form_class() is forms.SubmissionForm
-    assert steps["session"].get_form_class() is forms.BookingForm
-    assert steps["text"].get_form_class() is None
+    assert kind_of(steps["quiz"]).form_class is QuizForm
+    assert kind_of(steps["assignment"]).form_class is SubmissionForm
+    assert kind_of(steps["session"]).form_class is BookingForm
+    assert kind_of(steps["text"]).form(steps["text"], None) is None
 
 
 def test_the_quiz_form_asks_every_question_and_feeds_the_service(learner, enrolled, steps):
     quiz = steps["quiz"]
-    state = selectors.quiz_state(learner, quiz)
+    state = quiz_state(learner, quiz)
     data = {}
     for question_id, choice_ids in right_answers(quiz).items():
         data[f"question_{question_id}"] = choice_ids if len(choice_ids) > 1 else choice_ids[0]
-    form = forms.QuizForm(data, step=quiz, questions=state.questions)
+    form = QuizForm(data, step=quiz, questions=state.questions)
     assert form.is_valid(), form.errors
     attempt = services.submit_quiz(person=learner, **form.service_kwargs())
     assert attempt.passed
-    empty = forms.QuizForm({}, step=quiz, questions=state.questions)
+    empty = QuizForm({}, step=quiz, questions=state.questions)
     assert not empty.is_valid() and "Choose an answer." in str(empty.errors)
 
 
@@ -45,7 +49,7 @@ def test_the_quiz_form_asks_every_question_and_feeds_the_service(learner, enroll
 )
 def test_the_submission_form_asks_for_what_the_assignment_wants(steps, kind, data, files, valid):
     step = AssignmentStepFactory(lesson=steps["assignment"].lesson, submission_kind=kind)
-    form = forms.SubmissionForm(data, files, step=step)
+    form = SubmissionForm(data, files, step=step)
     assert form.is_valid() is valid, form.errors
     if valid and kind == AssignmentStep.Submission.LINK:
         assert form.service_kwargs()["link"] == "https://www.linkedin.com/in/me"

@@ -3,8 +3,9 @@
 import pytest
 from django.utils import timezone
 
-from courses import selectors, services
+from courses import services
 from courses.models import StepCompletion
+from courses.steps.policy import policy_state
 
 from .factories import LessonFactory, ModuleFactory, PolicyStepFactory
 
@@ -37,7 +38,7 @@ def test_acknowledging_the_policy_step_acknowledges_the_policy_and_completes_it(
 ):
     services.acknowledge_policy_step(person=learner, step=policy_step)
     assert StepCompletion.objects.get().step_id == policy_step.pk
-    state = selectors.policy_state(learner, policy_step)
+    state = policy_state(learner, policy_step)
     assert state.acknowledged and state.version == published
     assert policy_step.completion_met(learner)
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from courses import selectors, services
+from courses import services
 from courses.models import QuizAttempt, StepCompletion
+from courses.steps.quiz import quiz_state
 
 from .factories import QuizStepFactory, right_answers, wrong_answers
 
@@ -96,11 +97,11 @@ def test_a_shuffled_quiz_shows_the_same_order_on_reload_and_stores_it(learner, e
         max_attempts=None,
         questions=[(False, [True, False, False, False])] * 6,
     )
-    first = [q.pk for q in selectors.quiz_state(learner, quiz).questions]
-    assert [q.pk for q in selectors.quiz_state(learner, quiz).questions] == first
+    first = [q.pk for q in quiz_state(learner, quiz).questions]
+    assert [q.pk for q in quiz_state(learner, quiz).questions] == first
     attempt = services.submit_quiz(person=learner, step=quiz, answers=wrong_answers(quiz))
     assert [question for question, _choices in attempt.order] == first
-    second = [q.pk for q in selectors.quiz_state(learner, quiz).questions]
+    second = [q.pk for q in quiz_state(learner, quiz).questions]
     assert sorted(second) == sorted(first) and second != first
 
 
@@ -109,7 +110,7 @@ def test_the_quiz_state_gives_feedback_on_the_last_attempt_and_attempts_left(
 ):
     quiz = steps["quiz"]
     services.submit_quiz(person=learner, step=quiz, answers=wrong_answers(quiz))
-    state = selectors.quiz_state(learner, quiz)
+    state = quiz_state(learner, quiz)
     assert state.attempts_left == 1 and state.can_attempt and not state.passed
     assert [result.correct for result in state.last_results] == [False, False]
     assert state.last_results[0].chosen[0].feedback() == "Not quite."

@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from courses import selectors, services
 from courses.models import Enrolment, Module
+from courses.steps import kind_of
+from courses.steps.assignment import assignment_state
 from tests.factories import PersonFactory
 
 from .factories import (
@@ -143,9 +145,9 @@ def test_a_submission_for_review_comes_with_its_earlier_rounds(learner, trainer,
 
 def test_the_assignment_state_has_every_round(learner, trainer, enrolled, steps):
     first = services.submit_assignment(person=learner, step=steps["assignment"], link=LINK)
-    assert selectors.assignment_state(learner, steps["assignment"]).waiting
+    assert assignment_state(learner, steps["assignment"]).waiting
     services.review_submission(submission=first, by=trainer, approve=True)
-    state = selectors.step_state(learner, steps["assignment"])
+    state = kind_of(steps["assignment"]).state(learner, steps["assignment"])
     assert state.approved and not state.can_submit and state.latest == first
 
 

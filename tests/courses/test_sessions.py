@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from courses import calendar, selectors, services
 from courses.models import Booking, Session, StepCompletion
+from courses.steps.session import session_state
 from tests.factories import PersonFactory
 
 from .factories import SessionFactory
@@ -118,7 +119,7 @@ def test_attendance_completes_the_step_and_is_sent_once(
         services.record_attendance(booking=booking, by=trainer, attended=True)
     assert StepCompletion.objects.get().step_id == session.step_id
     assert [n for n, _ in signals_sent].count("attendance_recorded") == 1
-    assert selectors.session_state(learner, session.step).attended
+    assert session_state(learner, session.step).attended
 
 
 def test_an_absence_leaves_the_step_open_and_can_be_corrected(learner, enrolled, trainer, session):
