@@ -9,6 +9,7 @@ from .learning import (
     Submission,
     TimeApproval,
 )
+from .overrides import HelpRequest, Override
 from .requirements import Requirement
 from .sessions import Booking, Session
 from .steps import (
@@ -32,8 +33,10 @@ __all__ = [
     "Booking",
     "Choice",
     "Enrolment",
+    "HelpRequest",
     "Lesson",
     "Module",
+    "Override",
     "PolicyStep",
     "Programme",
     "ProgrammeCompletion",

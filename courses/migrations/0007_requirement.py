@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0005_merge_covers_and_web_links'),
+        ('courses', '0006_help_and_overrides'),
         ('people', '0003_names_without_control_characters'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
