@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from polymorphic.admin import PolymorphicInlineSupportMixin, StackedPolymorphicInline
 
 from core.admin import HistoryInline
@@ -24,9 +26,40 @@ class RuleInline(StackedPolymorphicInline):
 
 @admin.register(CredentialDefinition)
 class CredentialDefinitionAdmin(PolymorphicInlineSupportMixin, admin.ModelAdmin):
+    """A credential with its rules inline; each English field beside its Dutch one."""
+
     list_display = ["slug", "title_en", "level", "valid_for_days", "is_active"]
     search_fields = ["slug", "title_en", "title_nl"]
     inlines = [RuleInline]
+    readonly_fields = ["image_preview"]
+    fieldsets = [
+        (None, {"fields": ["slug", "level", "is_active", "programme_slug"]}),
+        (
+            _("Texts (English | Dutch)"),
+            {
+                "fields": [
+                    ("title_en", "title_nl"),
+                    ("description_en", "description_nl"),
+                    ("criteria_en", "criteria_nl"),
+                    ("signature_title_en", "signature_title_nl"),
+                ]
+            },
+        ),
+        (_("Badge image"), {"fields": [("image", "image_preview")]}),
+        (
+            _("Validity"),
+            {"fields": ["valid_for_days", "renewal_window_days", "renewal_modules"]},
+        ),
+    ]
+
+    @admin.display(description=_("preview"))
+    def image_preview(self, definition):
+        if not definition.image:
+            return _("No image yet: upload a square PNG and save to see it here.")
+        return format_html(
+            '<img src="{}" alt="" width="96" height="96" style="object-fit: contain">',
+            definition.image.url,
+        )
 
 
 @admin.register(IssuedCredential)

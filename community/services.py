@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.signals import send_after_commit
+from people import permissions as people_permissions
 from people import services as people_services
 from people.models import Person, Unit
 
@@ -314,15 +315,31 @@ def save_worksheet(*, person: Person, **fields) -> AudienceWorksheet:
 @transaction.atomic
 def nudge(*, champion: Person, learner: Person) -> Nudge:
     """Email a stuck learner a friendly reminder; at most once a week per learner."""
-    from . import tasks
-
     if not permissions.can_nudge(champion, learner):
         raise PermissionDenied
-    # Lock the learner's row so two champions clicking at once send one email, not two.
+    sent = _remind_once_a_week(sender=champion, learner=learner)
+    if sent is None:
+        raise CommunityError(_("This colleague was reminded less than a week ago."))
+    return sent
+
+
+@transaction.atomic
+def remind(*, by: Person, learner: Person) -> Nudge | None:
+    """The same reminder from a unit lead or the programme team (bulk actions); None when the
+    learner was reminded less than a week ago."""
+    if not people_permissions.can_view_person(by, learner) or by.pk == learner.pk:
+        raise PermissionDenied
+    return _remind_once_a_week(sender=by, learner=learner)
+
+
+def _remind_once_a_week(*, sender: Person, learner: Person) -> Nudge | None:
+    from . import tasks
+
+    # Lock the learner's row so two people clicking at once send one email, not two.
     Person.objects.select_for_update().filter(pk=learner.pk).first()
     since = timezone.now() - NUDGE_INTERVAL
     if Nudge.objects.filter(learner=learner, sent_at__gte=since).exists():
-        raise CommunityError(_("This colleague was reminded less than a week ago."))
-    sent = Nudge.objects.create(learner=learner, champion=champion)
+        return None
+    sent = Nudge.objects.create(learner=learner, champion=sender)
     transaction.on_commit(lambda: tasks.send_nudge.enqueue(sent.pk))
     return sent

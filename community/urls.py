@@ -10,6 +10,7 @@ urlpatterns = [
     path("champions/<int:pk>/decide/", views.decide, name="decide"),
     path("champions/<int:pk>/revoke/", views.revoke, name="revoke"),
     path("champions/stuck/", views.stuck_learners, name="stuck"),
+    path("champions/colleagues/", views.colleagues, name="colleagues"),
     path("champions/nudge/<int:person_id>/", views.send_nudge, name="nudge"),
     path("awareness/", views.sessions, name="sessions"),
     path("awareness/new/", views.record_session, name="record_session"),

@@ -446,6 +446,20 @@ def stuck_learners(request):
     return render(request, "community/stuck.html", context)
 
 
+@people_permissions.role_required(selectors.is_champion)
+def colleagues(request):
+    """The champion's colleagues with their progress: who is stuck, and a reminder in one click."""
+    page = _page(request, stuck.colleagues(request.user), per_page=25)
+    ids = [person.pk for person in page.object_list]
+    context = {
+        "page": page,
+        "stuck": stuck.stuck_among(ids),
+        "last_nudges": selectors.last_nudges(ids),
+        "idle_days": stuck.IDLE_DAYS,
+    }
+    return render(request, "community/colleagues.html", context)
+
+
 @require_POST
 @people_permissions.role_required(selectors.is_champion)
 def send_nudge(request, person_id):
@@ -456,4 +470,6 @@ def send_nudge(request, person_id):
         messages.error(request, str(error))
     else:
         messages.success(request, _("A reminder is on its way to %(name)s.") % {"name": learner})
+    if request.POST.get("back") == "colleagues":
+        return redirect("community:colleagues")
     return redirect("community:stuck")

@@ -26,8 +26,10 @@ from .dataspec import SLUG
 from .models import (
     Booking,
     Enrolment,
+    HelpRequest,
     Lesson,
     Module,
+    Override,
     Programme,
     ProgrammeCompletion,
     QuizAttempt,
@@ -324,3 +326,20 @@ class TimeApprovalAdmin(RecordAdmin):
     list_filter = ["status", "programme"]
     search_fields = ["person__email", "person__last_name"]
     list_select_related = ["person", "programme", "decided_by"]
+
+
+@admin.register(Override)
+class OverrideAdmin(RecordAdmin):
+    """Overrides are made on the trainer desk (audited there); the admin shows them."""
+
+    list_display = ["person", "step", "kind", "extra_attempts", "granted_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["person__email", "person__last_name", "reason"]
+    list_select_related = ["person", "step", "granted_by"]
+
+
+@admin.register(HelpRequest)
+class HelpRequestAdmin(RecordAdmin):
+    list_display = ["person", "step", "created_at", "answered_at", "answered_by"]
+    search_fields = ["person__email", "person__last_name"]
+    list_select_related = ["person", "step", "answered_by"]

@@ -181,3 +181,55 @@ class ReviewQueueFilterForm(forms.Form):
         if data.get("module") is not None:
             kwargs["module_id"] = data["module"]
         return kwargs
+
+
+class OverrideForm(forms.Form):
+    """One override for a learner on a step: extra quiz attempts, a reset or a step marked done."""
+
+    EXTRA_ATTEMPTS = "extra_attempts"
+    RESET = "reset"
+    MARK_COMPLETE = "mark_complete"
+
+    action = forms.ChoiceField(label=_("What to do"), widget=forms.RadioSelect)
+    extra = forms.IntegerField(
+        label=_("Extra attempts"), min_value=1, max_value=20, initial=1, required=False
+    )
+    reason = forms.CharField(
+        label=_("Reason (the learner sees it)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, is_quiz: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [
+            (self.RESET, _("Start the step again")),
+            (self.MARK_COMPLETE, _("Mark the step complete")),
+        ]
+        if is_quiz:
+            choices.insert(0, (self.EXTRA_ATTEMPTS, _("Grant extra attempts")))
+        self.fields["action"].choices = choices
+        self.fields["action"].initial = choices[0][0]
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if action == self.EXTRA_ATTEMPTS and not data.get("extra"):
+            self.add_error("extra", _("Say how many extra attempts to grant."))
+        if action == self.MARK_COMPLETE and not data.get("reason", "").strip():
+            self.add_error("reason", _("Say why the step is marked complete."))
+        return data
+
+    def service_name(self) -> str:
+        return {
+            self.EXTRA_ATTEMPTS: "grant_quiz_attempts",
+            self.RESET: "reset_step",
+            self.MARK_COMPLETE: "mark_step_complete",
+        }[self.cleaned_data["action"]]
+
+    def service_kwargs(self) -> dict:
+        kwargs = {"reason": self.cleaned_data["reason"]}
+        if self.cleaned_data["action"] == self.EXTRA_ATTEMPTS:
+            kwargs["extra"] = self.cleaned_data["extra"]
+        return kwargs

@@ -12,6 +12,7 @@ __all__ = [
     "can_author",
     "can_cancel_booking",
     "can_decide_time_approval",
+    "can_override",
     "can_review",
     "can_run_session",
     "is_in_audience",
@@ -108,3 +109,11 @@ def audience_facts(person) -> tuple[set[int], set[str]]:
             ancestors.add(unit.pk)
             unit = unit.parent
     return ancestors, set(roles_of(person))
+
+
+def can_override(actor, person) -> bool:
+    """Overrides for a learner: a trainer/champion of their unit or the programme team; not oneself."""
+    if not actor.is_authenticated or actor.pk == person.pk:
+        return False
+    units = review_unit_ids(actor)
+    return units is None or person.unit_id in units

@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Count,
@@ -25,15 +26,19 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from people.models import Unit
-from people.selectors import unit_tree
+from people.selectors import ancestor_unit_ids, unit_tree
 
 from . import permissions
 from .models import (
     Booking,
     Enrolment,
+    HelpRequest,
     Lesson,
     Module,
+    Override,
     Programme,
+    QuizAttempt,
+    QuizStep,
     Session,
     SessionStep,
     Step,
@@ -76,6 +81,19 @@ def stuck_enrolments(*, unit_ids, idle_days: int) -> QuerySet[Enrolment]:
         )
         .select_related("person", "module")
         .order_by("last_activity_at", "id")
+    )
+
+
+def stuck_person_ids(*, idle_days: int) -> QuerySet:
+    """Ids of people stuck on a step: an unfinished module idle for `idle_days`, or an open
+    request for help (for use as a subquery)."""
+    since = timezone.now() - datetime.timedelta(days=idle_days)
+    idle = Enrolment.objects.filter(completed_at__isnull=True, last_activity_at__lt=since)
+    asking = HelpRequest.objects.filter(answered_at__isnull=True)
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=idle.values("person_id")) | Q(pk__in=asking.values("person_id")))
+        .values("pk")
     )
 
 
@@ -804,3 +822,83 @@ def submission_file_for(person, submission_id: int) -> Submission | None:
     if submission.person_id == person.pk or permissions.can_review(person, submission):
         return submission
     return None
+
+
+# --------------------------------------------------------------------------- help and overrides
+
+
+def help_queue(helper) -> QuerySet:
+    """Open requests for help that `helper` may answer (their units; programme team: all), oldest first."""
+    scope = permissions.review_unit_ids(helper)
+    if scope is not None and not scope:
+        return HelpRequest.objects.none()
+    requests = (
+        HelpRequest.objects.filter(answered_at__isnull=True)
+        .exclude(person=helper)
+        .select_related("person__unit", "step__lesson__module")
+        .order_by("created_at", "id")
+    )
+    if scope is not None:
+        requests = requests.filter(person__unit_id__in=scope)
+    return requests
+
+
+def helpers_of(person, *, limit: int = 5) -> list:
+    """Trainers and champions who can help `person`: those of their unit and the units above it."""
+    if person.unit_id is None:
+        return []
+    above = ancestor_unit_ids(person.unit_id)
+    return list(
+        get_user_model()
+        .objects.filter(is_trainer=True, is_active=True, unit_id__in=above)
+        .exclude(pk=person.pk)
+        .order_by("last_name", "first_name", "email")[:limit]
+    )
+
+
+def learner_step_overrides(person, step: Step) -> list[Override]:
+    """The overrides made for `person` on `step`, oldest first, with who granted them."""
+    return list(
+        Override.objects.filter(person=person, step_id=step.pk).select_related("granted_by")
+    )
+
+
+def open_help_request(person, step: Step) -> HelpRequest | None:
+    return HelpRequest.objects.filter(person=person, step_id=step.pk, answered_at=None).first()
+
+
+@dataclass
+class LearnerOnStep:
+    """What a helper sees of one learner on one step before making an override."""
+
+    person: object
+    step: Step
+    enrolment: Enrolment
+    overrides: list
+    attempts: list
+    done: bool
+    help_request: HelpRequest | None
+
+    @property
+    def is_quiz(self) -> bool:
+        return isinstance(self.step, QuizStep)
+
+
+def learner_on_step(helper, person_id: int, step_id: int) -> LearnerOnStep | None:
+    """A learner's state on one step, if `helper` may make overrides for them (else None)."""
+    person = get_user_model().objects.select_related("unit").filter(pk=person_id).first()
+    step = Step.objects.select_related("lesson__module").filter(pk=step_id).first()
+    if person is None or step is None or not permissions.can_override(helper, person):
+        return None
+    enrolment = Enrolment.objects.filter(person=person, module_id=step.lesson.module_id).first()
+    if enrolment is None:
+        return None
+    return LearnerOnStep(
+        person=person,
+        step=step,
+        enrolment=enrolment,
+        overrides=learner_step_overrides(person, step),
+        attempts=list(QuizAttempt.objects.filter(person=person, step_id=step.pk)),
+        done=StepCompletion.objects.filter(enrolment=enrolment, step_id=step.pk).exists(),
+        help_request=open_help_request(person, step),
+    )

@@ -14,6 +14,7 @@ def trainer_section(request) -> list[Section]:
         return []
     context = {
         "backlog": selectors.review_backlog(request.user),
+        "help_waiting": selectors.help_queue(request.user).count(),
         "sessions": list(selectors.trainer_sessions(request.user, upcoming=True)[:NEXT_SESSIONS]),
     }
     return [Section("courses/staff/home_trainer.html", context, order=15)]

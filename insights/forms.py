@@ -1,10 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import Programme
+from certification.models import CredentialDefinition
+from courses.models import Module, Programme
 from people.models import Unit
+from people.permissions import is_programme_team
 
 from . import selectors
+from .models import BulkAction
 from .selectors import PERIODS, Filters, units_for_filter
 
 
@@ -75,6 +78,8 @@ class PeopleForm(forms.Form):
         ("waiting", _("Waiting for time approval")),
         ("expiring", _("Credential expiring within 90 days")),
         ("credentialed", _("Holds a credential")),
+        ("no_policy", _("Has not acknowledged the current policy")),
+        ("stuck", _("Stuck on a step")),
     ]
     SORTS = [
         ("name", _("Name")),
@@ -118,3 +123,60 @@ class PeopleForm(forms.Form):
             "stage": data["stage"],
             "sort": data["sort"] or "name",
         }
+
+
+class BulkActionForm(forms.Form):
+    """What to do to everyone the people list shows (with its filters)."""
+
+    kind = forms.ChoiceField(label=_("Action"))
+    module = forms.ModelChoiceField(
+        label=_("Module (to enrol in)"), queryset=Module.objects.none(), required=False
+    )
+    definition = forms.ModelChoiceField(
+        label=_("Credential (to award or revoke)"),
+        queryset=CredentialDefinition.objects.none(),
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Reason (required to award or revoke)"), required=False, max_length=500
+    )
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = BulkAction.Kind
+        allowed = [kinds.REMIND, kinds.ENROL, kinds.APPROVE_TIME]
+        if is_programme_team(viewer):
+            allowed += [kinds.AWARD, kinds.REVOKE]
+            self.fields["definition"].queryset = CredentialDefinition.objects.order_by(
+                "level", "slug"
+            )
+        else:
+            del self.fields["definition"]
+        self.fields["kind"].choices = [(kind.value, kind.label) for kind in allowed]
+        self.fields["module"].queryset = Module.objects.filter(
+            programme__is_published=True
+        ).order_by("programme__position", "position", "slug")
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == BulkAction.Kind.ENROL and not data.get("module"):
+            self.add_error("module", _("Choose a module."))
+        if kind in (BulkAction.Kind.AWARD, BulkAction.Kind.REVOKE):
+            if not data.get("definition"):
+                self.add_error("definition", _("Choose a credential."))
+            if not data.get("reason", "").strip():
+                self.add_error("reason", _("Give a reason for awarding or revoking."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        params = {}
+        if data["kind"] == BulkAction.Kind.ENROL:
+            params["module"] = data["module"].pk
+        if data.get("definition") and data["kind"] in (
+            BulkAction.Kind.AWARD,
+            BulkAction.Kind.REVOKE,
+        ):
+            params["definition"] = data["definition"].pk
+        return {"kind": data["kind"], "params": params, "reason": data.get("reason", "")}

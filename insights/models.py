@@ -167,6 +167,61 @@ class Export(models.Model):
         return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
 
 
+class BulkAction(models.Model):
+    """One action applied to everyone a people list shows (remind, enrol, approve time, award,
+    revoke), with its progress; the same action for the same people is one row, run once."""
+
+    class Kind(models.TextChoices):
+        REMIND = "remind", _("Send a reminder")
+        ENROL = "enrol", _("Enrol in a module")
+        APPROVE_TIME = "approve_time", _("Approve waiting training time")
+        AWARD = "award", _("Award a credential")
+        REVOKE = "revoke", _("Revoke a credential")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("action"), max_length=16, choices=Kind.choices)
+    # {"module": id} / {"definition": id} and the reason, as chosen on the page.
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    person_ids = models.JSONField(_("people"), default=list)
+    # SHA-256 of kind, parameters, reason and people: asking twice finds the first request.
+    key = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
+    )
+    done = models.PositiveIntegerField(default=0)
+    changed = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bulk action")
+        verbose_name_plural = _("bulk actions")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(done__lte=models.F("total")), name="bulk_action_progress_within_total"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.total})"
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else 100
+
+
 def week_of(moment: datetime.datetime | datetime.date) -> datetime.date:
     """The Monday of the week the moment falls in (in the academy's time zone): the `week` of
     `WeeklyActivity`."""

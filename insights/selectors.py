@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     F,
@@ -30,7 +31,9 @@ from django.utils.translation import gettext as _
 from certification.models import CredentialDefinition, IssuedCredential
 from community import selectors as community_selectors
 from community.models import Kudos, Segment
+from community.stuck import IDLE_DAYS as STUCK_AFTER_DAYS
 from core.trees import in_tree_order, subtree_ids
+from courses import selectors as courses_selectors
 from courses.models import Booking, Programme, Session, Submission
 from people import permissions
 from people.models import Person, Unit
@@ -434,6 +437,18 @@ PEOPLE_SORTS = {
 }
 
 
+def _policy_acknowledged():
+    """True when the person acknowledged the current policy's major version (None: no policy)."""
+    current = policy_version()
+    if current is None:
+        return Value(None, output_field=BooleanField())
+    return Case(
+        When(insight_fact__acknowledged_major__gte=current.major, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+
+
 def _in_stage(people: QuerySet[Person], stage: str) -> QuerySet[Person]:
     """The people a funnel stage counts (the drill-down from the dashboard's funnel)."""
     if stage == "reached":
@@ -473,7 +488,10 @@ def people_table(scope: Scope, filters: Filters, *, q="", state="", stage="", so
             insight_fact__next_expiry_at__lte=now + datetime.timedelta(days=max(EXPIRY_WINDOWS)),
         ),
         "credentialed": Q(insight_fact__credential_levels__gt=0),
+        "no_policy": Q(policy_acknowledged=False),
+        "stuck": Q(pk__in=courses_selectors.stuck_person_ids(idle_days=STUCK_AFTER_DAYS)),
     }
+    people = people.annotate(policy_acknowledged=_policy_acknowledged())
     if state in states:
         people = people.filter(states[state])
     people = _in_stage(people, stage)

@@ -134,6 +134,7 @@ PEOPLE_COLUMNS = [
     ("credentials", gettext_lazy("Credentials")),
     ("next_expiry", gettext_lazy("Next expiry")),
     ("waiting", gettext_lazy("Waiting for time approval")),
+    ("policy", gettext_lazy("Current policy acknowledged")),
 ]
 
 
@@ -160,7 +161,14 @@ def person_values(person) -> dict:
         "credentials": ", ".join(c.title for c in person.valid_credentials),
         "next_expiry": day(fact.next_expiry_at) if fact else "",
         "waiting": _("yes") if fact and fact.waiting_for_approval else _("no"),
+        "policy": _policy_cell(getattr(person, "policy_acknowledged", None)),
     }
+
+
+def _policy_cell(acknowledged: bool | None) -> str:
+    if acknowledged is None:
+        return ""  # no policy is published yet
+    return _("yes") if acknowledged else _("no")
 
 
 def person_row(person) -> list:

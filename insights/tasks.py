@@ -31,3 +31,21 @@ def make_export(export_id: int) -> None:
     export.rows_done = export.rows_total
     export.finished_at = timezone.now()
     export.save(update_fields=["file", "status", "rows_done", "finished_at"])
+
+
+@task()
+def run_bulk_action(action_id: int) -> None:
+    """Apply a large bulk action in the background; the page polls its progress."""
+    from . import actions
+    from .models import BulkAction
+
+    action = BulkAction.objects.select_related("requested_by").filter(pk=action_id).first()
+    if action is None:
+        return
+    try:
+        actions.run(action)
+    except Exception as error:  # noqa: BLE001 - any failure is shown to the person who asked
+        BulkAction.objects.filter(pk=action_id).update(
+            status=BulkAction.Status.FAILED, error=str(error)[:300], finished_at=timezone.now()
+        )
+        raise

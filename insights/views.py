@@ -1,8 +1,10 @@
 """The adoption dashboards, the people table and their exports."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,10 +12,10 @@ from django.views.decorators.http import require_POST
 from core.numbers import parse_int
 from people import permissions as people_permissions
 
-from . import charts, selectors, services, tables
+from . import actions, charts, selectors, services, tables
 from .exports import Table, csv_lines, xlsx_bytes
-from .forms import FilterForm, PeopleForm
-from .models import Export
+from .forms import BulkActionForm, FilterForm, PeopleForm
+from .models import BulkAction, Export
 from .permissions import can_download, can_see_insights
 
 PEOPLE_PER_PAGE = 50
@@ -122,8 +124,50 @@ def people(request):
     form, people = _people_page_data(request)
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(parse_int(request.GET.get("page")))
     rows = [tables.person_values(person) for person in page.object_list]
-    context = {"form": form, "page": page, "rows": rows, "active_filters": _active_filters(form)}
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "active_filters": _active_filters(form),
+        "bulk_form": BulkActionForm(viewer=request.user),
+    }
     return render(request, "insights/people.html", context)
+
+
+@require_POST
+@insights_required
+def bulk_action(request):
+    """Apply an action to everyone the people list shows with the filters it was shown with."""
+    query = request.GET
+    form = PeopleForm(query or None, viewer=request.user)
+    people = selectors.people_table(
+        selectors.scope_for(request.user, form.filters()), form.filters(), **form.options()
+    )
+    bulk = BulkActionForm(request.POST, viewer=request.user)
+    back = reverse("insights:people") + (f"?{query.urlencode()}" if query else "")
+    if not bulk.is_valid():
+        for errors in bulk.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(back)
+    ids = list(people.order_by().values_list("pk", flat=True))
+    try:
+        action = actions.request_bulk_action(
+            actor=request.user, person_ids=ids, **bulk.service_kwargs()
+        )
+    except actions.BulkActionError as error:
+        messages.error(request, str(error))
+        return redirect(back)
+    return redirect("insights:bulk_status", pk=action.pk)
+
+
+@insights_required
+def bulk_status(request, pk: int):
+    """Progress of a bulk action; htmx polls it while it runs."""
+    action = get_object_or_404(BulkAction, pk=pk, requested_by=request.user)
+    template = (
+        "insights/includes/bulk_progress.html" if request.htmx else "insights/bulk_action.html"
+    )
+    return render(request, template, {"action": action})
 
 
 def _active_filters(form) -> list[str]:

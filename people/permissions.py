@@ -88,3 +88,21 @@ def role_required(check: Callable[[Person], bool]):
         return wrapped
 
     return decorator
+
+
+# -- model permissions (the admin) ----------------------------------------------------------------
+# The programme team's work in the admin needs Django model permissions. They come from one group,
+# whose membership follows `is_staff` (people.receivers) and whose permissions follow this table
+# after every migration: nobody assigns either by hand.
+PROGRAMME_TEAM_GROUP = "Programme team"
+PROGRAMME_TEAM_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    # authoring: programmes, policy, credential definitions and rules, community content
+    "courses": ("add", "change", "delete", "view"),
+    "policies": ("add", "change", "delete", "view"),
+    "certification": ("add", "change", "delete", "view"),
+    "community": ("add", "change", "delete", "view"),
+    # people and the audit log are read in the admin; they change through the academy's pages,
+    # the roster import and single sign-on (so a team member cannot make anyone a superuser).
+    "people": ("view",),
+    "core": ("view",),
+}

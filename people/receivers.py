@@ -15,3 +15,16 @@ def map_sso_claims(sender, request, user, sociallogin=None, **kwargs) -> None:
     if sociallogin is None:
         return
     services.apply_sso_claims(person=user, claims=claims_of(sociallogin.account.extra_data or {}))
+
+
+def keep_programme_team_group(sender, instance, created, raw=False, **kwargs) -> None:
+    """After a person is saved, their membership of the programme team's group follows is_staff."""
+    update_fields = kwargs.get("update_fields")
+    if raw or (update_fields is not None and "is_staff" not in update_fields):
+        return  # a login only writes last_login
+    services.sync_programme_team_membership(person=instance)
+
+
+def grant_programme_team_permissions(sender, app_config, using="default", **kwargs) -> None:
+    """After the migrations of an app, its model permissions of the programme team are in place."""
+    services.sync_programme_team_permissions(app_label=app_config.label, using=using)

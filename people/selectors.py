@@ -21,6 +21,16 @@ def descendant_unit_ids(root_ids: Iterable[int]) -> set[int]:
     return found
 
 
+def ancestor_unit_ids(unit_id: int) -> list[int]:
+    """The unit and every unit above it up to the firm, nearest first (one query per level)."""
+    found: list[int] = []
+    current: int | None = unit_id
+    while current is not None and current not in found:
+        found.append(current)
+        current = Unit.objects.filter(pk=current).values_list("parent_id", flat=True).first()
+    return found
+
+
 def units_with_headcount(unit_ids: Iterable[int] | None = None) -> QuerySet[Unit]:
     units = Unit.objects.select_related("parent").annotate(
         headcount=Count("members", distinct=True)

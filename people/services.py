@@ -650,3 +650,42 @@ def apply_sso_claims(*, person: Person, claims: Mapping[str, Any]) -> bool:
             },
         )
     return changed
+
+
+# -- the programme team's model permissions ------------------------------------------------------
+
+
+def programme_team_group(*, using: str = "default"):
+    """The group that carries the programme team's model permissions (made when missing)."""
+    from django.contrib.auth.models import Group
+
+    from .permissions import PROGRAMME_TEAM_GROUP
+
+    return Group.objects.using(using).get_or_create(name=PROGRAMME_TEAM_GROUP)[0]
+
+
+def sync_programme_team_membership(*, person: Person) -> None:
+    """Put a person in the programme team's group exactly while they are `is_staff`."""
+    group = programme_team_group()
+    if person.is_staff:
+        person.groups.add(group)
+    else:
+        person.groups.remove(group)
+
+
+@transaction.atomic
+def sync_programme_team_permissions(*, app_label: str, using: str = "default") -> None:
+    """Give the programme team's group the model permissions its table names for one app."""
+    from django.contrib.auth.models import Permission
+
+    from .permissions import PROGRAMME_TEAM_PERMISSIONS
+
+    actions = PROGRAMME_TEAM_PERMISSIONS.get(app_label)
+    if actions is None:
+        return
+    group = programme_team_group(using=using)
+    permissions = Permission.objects.using(using).filter(content_type__app_label=app_label)
+    wanted = [p for p in permissions if p.codename.split("_", 1)[0] in actions]
+    # Exactly the table: a permission added to the group by hand goes again.
+    group.permissions.remove(*[p for p in permissions if p not in wanted])
+    group.permissions.add(*wanted)

@@ -9,6 +9,7 @@ from .learning import (
     Submission,
     TimeApproval,
 )
+from .overrides import HelpRequest, Override
 from .sessions import Booking, Session
 from .steps import (
     AssignmentStep,
@@ -31,8 +32,10 @@ __all__ = [
     "Booking",
     "Choice",
     "Enrolment",
+    "HelpRequest",
     "Lesson",
     "Module",
+    "Override",
     "PolicyStep",
     "Programme",
     "ProgrammeCompletion",

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .. import quiz
-from ..models import QuizAttempt, QuizStep
+from ..models import Override, QuizAttempt, QuizStep
 from .errors import CourseError
 from .progress import complete, enrolment_for, lock_person, real_step, touch
 
@@ -36,24 +36,27 @@ def submit_quiz(*, person, step: QuizStep, answers: dict[int, list[int]]) -> Qui
     lock_person(person)
     enrolment = enrolment_for(person, step)
     attempts = QuizAttempt.objects.filter(person=person, step=step)
-    passed = attempts.filter(passed=True).order_by("number").first()
+    allowance = Override.objects.quiz_allowance(person, step)
+    counted = attempts.filter(number__gt=allowance.after_attempt)  # a reset starts afresh
+    passed = counted.filter(passed=True).order_by("number").first()
     if passed is not None:
         return passed  # a passed quiz stays passed; a second tab's submit changes nothing
-    used = attempts.count()
-    if step.max_attempts is not None and used >= step.max_attempts:
+    used = counted.count()
+    limit = allowance.limit(step)
+    if limit is not None and used >= limit:
         raise CourseError(
             ngettext(
                 "You have used your %(count)d attempt at this quiz. Ask your trainer or champion for help.",
                 "You have used all %(count)d attempts at this quiz. Ask your trainer or champion for help.",
-                step.max_attempts,
+                limit,
             )
-            % {"count": step.max_attempts}
+            % {"count": limit}
         )
     questions = list(step.questions.prefetch_related("choices"))
     if not questions:
         raise CourseError(_("This quiz has no questions yet."))
     chosen = _clean_answers(questions, answers)
-    number = used + 1
+    number = allowance.after_attempt + used + 1
     percent, _results = quiz.score(questions, chosen)
     attempt = QuizAttempt.objects.create(
         person=person,

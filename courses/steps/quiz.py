@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from .. import dataspec, quiz, services
 from ..admin_base import AuthoredAdmin, AuthoredInline
 from ..forms import StepAnswerForm
-from ..models import Choice, Question, QuizAttempt, QuizStep
+from ..models import Choice, Override, Question, QuizAttempt, QuizStep
 from .registry import StepKind, register
 
 # --------------------------------------------------------------------------- the learner's page
@@ -42,9 +42,11 @@ class QuizState:
 def quiz_state(person, step: QuizStep) -> QuizState:
     """A quiz for `person`: questions in the next attempt's order, attempts so far, feedback on the last."""
     questions = list(step.questions.prefetch_related("choices"))
-    attempts = list(QuizAttempt.objects.filter(person=person, step=step).order_by("number"))
+    allowance = Override.objects.quiz_allowance(person, step)  # extra attempts, resets
+    every = list(QuizAttempt.objects.filter(person=person, step=step).order_by("number"))
+    attempts = [attempt for attempt in every if attempt.number > allowance.after_attempt]
     passed = any(attempt.passed for attempt in attempts)
-    number = len(attempts) + 1
+    number = len(every) + 1
     order = quiz.attempt_order(
         questions, shuffle=step.shuffle, person_id=person.pk, step_id=step.pk, number=number
     )
@@ -59,7 +61,8 @@ def quiz_state(person, step: QuizStep) -> QuizState:
     if attempts:
         last = attempts[-1]
         _score, last_results = quiz.score(questions, {q.pk: last.chosen(q.pk) for q in questions})
-    left = None if step.max_attempts is None else max(step.max_attempts - len(attempts), 0)
+    limit = allowance.limit(step)
+    left = None if limit is None else max(limit - len(attempts), 0)
     return QuizState(
         step=step,
         questions=ordered,

@@ -21,6 +21,7 @@ from people.permissions import role_required
 
 from .. import calendar, forms, selectors, services, steps
 from ..models import Module, Programme, TimeApproval
+from ..steps.quiz import QuizState
 
 signed_in = role_required(lambda person: person.is_authenticated)
 PAGE_SIZE = 20
@@ -173,6 +174,8 @@ def step(request, slug: str, lesson: str, step: str):
                 return redirect("courses:module", slug)
             return redirect(step_url(module, found))
     outline = selectors.module_outline(module, request.user)
+    # Out of quiz attempts: the page shows who can help and a button to ask.
+    stuck = isinstance(state, QuizState) and not (state.passed or state.can_attempt)
     order = [item.step.pk for item in outline.steps]
     previous, following = outline.neighbours(found)
     context = {
@@ -189,8 +192,28 @@ def step(request, slug: str, lesson: str, step: str):
         "previous": previous,
         "following": following,
         "language": request.LANGUAGE_CODE,
+        "overrides": selectors.learner_step_overrides(request.user, found),
+        "helpers": selectors.helpers_of(request.user) if stuck else [],
+        "help_request": selectors.open_help_request(request.user, found) if stuck else None,
     }
     return render(request, "courses/learn/step.html", context)
+
+
+@signed_in
+@require_POST
+def ask_for_help(request, slug: str, lesson: str, step: str):
+    """A learner stuck on a step asks the trainers and champions of their unit for help."""
+    module, found = _step_or_404(slug, lesson, step)
+    try:
+        services.request_help(person=request.user, step=found)
+    except services.CourseError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Your request for help is with the trainers and champions of your unit."),
+        )
+    return redirect(step_url(module, found))
 
 
 @signed_in

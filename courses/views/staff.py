@@ -20,7 +20,13 @@ from core.numbers import parse_int
 from people.permissions import role_required
 
 from .. import permissions, selectors, services
-from ..forms import AttendanceForm, ReviewForm, ReviewQueueFilterForm, TimeApprovalDecisionForm
+from ..forms import (
+    AttendanceForm,
+    OverrideForm,
+    ReviewForm,
+    ReviewQueueFilterForm,
+    TimeApprovalDecisionForm,
+)
 
 PER_PAGE = 25
 
@@ -214,3 +220,39 @@ def _keep_page(request) -> str:
     """The lead's place in the list (the form posts it along), for the redirect back."""
     page = parse_int(request.GET.get("page"), minimum=1)
     return f"?page={page}" if page else ""
+
+
+# -- help and overrides ---------------------------------------------------------------------
+
+
+@role_required(permissions.is_trainer)
+def help_queue(request):
+    """Learners of the helper's units who asked for help on a step, oldest first."""
+    requests = selectors.help_queue(request.user)
+    return render(
+        request,
+        "courses/staff/help_queue.html",
+        {"page": _page(requests, request.GET.get("page"))},
+    )
+
+
+@role_required(permissions.is_trainer)
+def learner_on_step(request, person: int, step: int):
+    """One learner on one step: their attempts and overrides, and a form to make one."""
+    found = selectors.learner_on_step(request.user, person, step)
+    if found is None:
+        raise Http404(_("There is no learner on this step whom you may help."))
+    form = OverrideForm(_posted(request), is_quiz=found.is_quiz)
+    if request.method == "POST" and form.is_valid():
+        make = getattr(services, form.service_name())
+        try:
+            make(actor=request.user, person=found.person, step=found.step, **form.service_kwargs())
+        except services.CourseError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Done: %(name)s sees it on the step's page.") % {"name": found.person.name},
+            )
+            return redirect("courses:learner_on_step", person=person, step=step)
+    return render(request, "courses/staff/learner_on_step.html", {"found": found, "form": form})

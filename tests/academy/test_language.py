@@ -56,4 +56,6 @@ def test_a_streamed_export_is_written_in_the_language_of_its_request(client, lea
     assert response.streaming
     header, row = b"".join(response.streaming_content).decode().splitlines()
     assert header.startswith("\ufeffNaam;E-mailadres")  # Dutch Excel reads semicolons
-    assert row.endswith(";nee")  # written row by row after the view returned
+    # Written row by row after the view returned: "nee" (not waiting for time approval), then
+    # the policy cell, empty while no policy is published.
+    assert row.endswith(";nee;")

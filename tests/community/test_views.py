@@ -39,6 +39,7 @@ PAGES = {
     "community:calendar": EVERYONE,
     "community:worksheet": EVERYONE,
     "community:stuck": CHAMPIONS_ONLY,
+    "community:colleagues": CHAMPIONS_ONLY,
 }
 
 

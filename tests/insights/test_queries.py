@@ -43,6 +43,8 @@ PAGES = [
     ("staff", "insights:people", {"state": "credentialed", "sort": "level"}),
     ("lotte", "insights:dashboard", {}),
     ("lotte", "insights:people", {}),
+    ("lotte", "insights:people", {"state": "no_policy"}),
+    ("staff", "insights:people", {"state": "stuck", "sort": "unit"}),
     ("lotte", "lead_home", {}),
     ("staff", "programme_home", {}),
 ]
