@@ -30,7 +30,14 @@ def _retry_stale_exports(now: datetime.datetime) -> int:
     )
 
 
+def _notifications_due(now: datetime.datetime) -> int:
+    from notifications import services
+
+    return sum(services.run_due(now=now).values())
+
+
 PASSES = {
+    "notifications sent or retried": _notifications_due,
     "dashboard rollups reconciled": _reconcile_rollups,
     "stale background jobs retried": _retry_stale_exports,
 }

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "courses",
     "community",
     "certification",
+    "notifications",
     "insights",
     "api",
     "allauth",
@@ -143,6 +144,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.messages.context_processors.messages",
                 "people.context_processors.roles",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -231,6 +233,12 @@ ACADEMY_STALE_JOB_MINUTES = int(os.environ.get("ACADEMY_STALE_JOB_MINUTES", "60"
 # Email: console unless EMAIL_URL (or Django's EMAIL_* variables) is set.
 if os.environ.get("EMAIL_URL"):
     globals().update(dj_email_url.parse(os.environ["EMAIL_URL"]))
+    if os.environ["EMAIL_URL"].startswith("file:"):
+        # file:///DIR writes each email as a file into /DIR (dj-email-url drops the leading
+        # slash, which would make the folder relative to wherever the academy was started).
+        from urllib.parse import unquote, urlsplit
+
+        EMAIL_FILE_PATH = unquote(urlsplit(os.environ["EMAIL_URL"]).path) or str(DATA_DIR / "mail")
 elif os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("community.urls")),
     path("", include("certification.urls")),
+    path("", include("notifications.urls")),
     path("", include("insights.urls")),
     path("", include("api.urls")),
 ]

@@ -27,6 +27,7 @@ from .schemas import (
     enrolment_out,
     me_out,
     module_out,
+    module_ref,
     standing_out,
 )
 
@@ -89,7 +90,8 @@ def complete_step(
 
 @router.get("/me/required-training", response={200: RequiredTrainingOut, **ERRORS})
 def get_my_required_training(request: HttpRequest, options: Query[LanguageParams]):
-    """What the academy asks of everyone: the current policy, and the foundation modules."""
+    """What the academy asks of you: the current policy, the foundation modules, and the
+    training required of you with its due dates."""
     language = language_of(request, options.language)
     foundation = [
         module
@@ -99,6 +101,15 @@ def get_my_required_training(request: HttpRequest, options: Query[LanguageParams
     return {
         "policy": standing_out(policies.standing_of(request.user)),
         "foundation": [module_out(module, language) for module in foundation],
+        "assigned": [
+            {
+                "module": module_ref(item.module, language),
+                "due_on": item.due,
+                "overdue": item.is_overdue,
+                "progress_percent": item.percent,
+            }
+            for item in courses.required_training(request.user)
+        ],
     }
 
 

@@ -213,10 +213,24 @@ class PolicyStandingOut(Schema):
     overdue: bool
 
 
+class AssignedTrainingOut(Schema):
+    module: ModuleRef
+    due_on: datetime.date = Field(description="The date by which to complete it.")
+    overdue: bool
+    progress_percent: int
+
+
 class RequiredTrainingOut(Schema):
     policy: PolicyStandingOut
     foundation: list[ModuleOut] = Field(
         description="Foundation modules meant for you that you have not completed yet."
+    )
+    assigned: list[AssignedTrainingOut] = Field(
+        default_factory=list,
+        description=(
+            "Modules required of you (by the programme team or your unit lead) that you have "
+            "not completed yet, with their due dates, most urgent first."
+        ),
     )
 
 

@@ -5,17 +5,15 @@ from polymorphic.admin import PolymorphicInlineSupportMixin, StackedPolymorphicI
 
 from core.admin import HistoryInline
 
-from .models import (
-    AssignmentApprovedRule,
-    CredentialDefinition,
-    HoldsCredentialRule,
-    IssuedCredential,
-    ModulesCompletedRule,
-    Nomination,
-    NominationApprovedRule,
-    PolicyAcknowledgedRule,
-    Rule,
-)
+from .models import CredentialDefinition, IssuedCredential, Nomination, Rule
+
+
+def _rule_child(kind: type[Rule]) -> type:
+    return type(
+        f"{kind.__name__}Inline",
+        (StackedPolymorphicInline.Child,),
+        {"model": kind, "fk_name": "definition"},
+    )
 
 
 class RuleInline(StackedPolymorphicInline):
@@ -23,34 +21,7 @@ class RuleInline(StackedPolymorphicInline):
 
     model = Rule
     fk_name = "definition"
-
-    class ModulesCompleted(StackedPolymorphicInline.Child):
-        model = ModulesCompletedRule
-        fk_name = "definition"
-
-    class PolicyAcknowledged(StackedPolymorphicInline.Child):
-        model = PolicyAcknowledgedRule
-        fk_name = "definition"
-
-    class HoldsCredential(StackedPolymorphicInline.Child):
-        model = HoldsCredentialRule
-        fk_name = "definition"
-
-    class AssignmentApproved(StackedPolymorphicInline.Child):
-        model = AssignmentApprovedRule
-        fk_name = "definition"
-
-    class NominationApproved(StackedPolymorphicInline.Child):
-        model = NominationApprovedRule
-        fk_name = "definition"
-
-    child_inlines = (
-        ModulesCompleted,
-        PolicyAcknowledged,
-        HoldsCredential,
-        AssignmentApproved,
-        NominationApproved,
-    )
+    child_inlines = tuple(_rule_child(kind) for kind in Rule.kinds().values())
 
 
 @admin.register(CredentialDefinition)

@@ -1,33 +1,20 @@
 """The `credentials:` section of course-as-code (registered with courses.coursecode).
 
-A programme file lists the credentials it leads to; importing it creates or updates their
-definitions (by slug) inside the same atomic import, and exporting writes them back.
+A programme file lists the credentials it leads to; the section is checked with the rest of the
+file (problems named by file and line) and, inside the same atomic import, creates or updates
+their definitions (by slug); exporting writes them back.
 """
 
-from .definitions import DefinitionError, dump_definitions, upsert_definitions
+from courses import coursecode
+
+from .definitions import check_definitions, dump_definitions, write_definitions
 from .models import CredentialDefinition
 
 SECTION = "credentials"
 
 
-def load(programme, data, source) -> None:
-    from courses.coursecode import CourseCodeError
-
-    try:
-        upsert_definitions(data, programme_slug=programme.slug, prefix=SECTION)
-    except DefinitionError as error:
-        raise CourseCodeError(f"{_where(source, error.node)}: {error.message}") from None
-
-
-def _where(source, node: tuple) -> str:
-    where = getattr(source, "where", None)
-    if where is None:
-        return ".".join(str(key) for key in node)
-    try:
-        return where(node)
-    except (KeyError, IndexError, TypeError, ValueError):
-        # The offending key may not exist in the file (a missing field): name its parent.
-        return where(node[:-1]) if len(node) > 1 else where(node)
+def write(programme, checked) -> None:
+    write_definitions(checked, programme_slug=programme.slug)
 
 
 def dump(programme):
@@ -36,6 +23,4 @@ def dump(programme):
 
 
 def register() -> None:
-    from courses import coursecode
-
-    coursecode.register_section(SECTION, load=load, dump=dump)
+    coursecode.register_section(SECTION, check=check_definitions, write=write, dump=dump)

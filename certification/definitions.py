@@ -1,6 +1,7 @@
-"""Create or update credential definitions from data (course-as-code and the demo).
+"""Credential definitions as data: the `credentials:` list of a programme file (course-as-code)
+and of the demo, checked with the same key descriptions as the rest of a programme file
+(`courses.dataspec`); each rule by its own kind (`Rule.from_data`, certification/rules.py).
 
-The data shape is the `credentials:` list of a programme file (docs/course-as-code.schema.json):
     - slug: certified
       title: {en: ..., nl: ...}
       valid_for_days: 730
@@ -13,143 +14,131 @@ The data shape is the `credentials:` list of a programme file (docs/course-as-co
         - {kind: nominated}
 """
 
+from dataclasses import dataclass
+
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from core.languages import CODES
+from courses import dataspec
+from courses.coursecode import text_path
 
-from .models import (
-    AssignmentApprovedRule,
-    CredentialDefinition,
-    HoldsCredentialRule,
-    ModulesCompletedRule,
-    NominationApprovedRule,
-    PolicyAcknowledgedRule,
-)
+from .models import CredentialDefinition, Rule
 
 TEXT_FIELDS = ("title", "description", "criteria", "signature_title")
-RULE_KINDS = {
-    "modules_completed": ModulesCompletedRule,
-    "policy_acknowledged": PolicyAcknowledgedRule,
-    "holds_credential": HoldsCredentialRule,
-    "assignment_approved": AssignmentApprovedRule,
-    "nominated": NominationApprovedRule,
-}
+DEFINITION_SPEC = dataspec.specs(
+    dataspec.Slug("slug", required=True),
+    dataspec.Text("title", required=True, max_length=150),
+    dataspec.Text("description"),
+    dataspec.Text("criteria"),
+    dataspec.Text("signature_title", max_length=120),
+    dataspec.Integer("valid_for_days", minimum=1, maximum=100 * 366, nullable=True),
+    dataspec.Integer("level", minimum=1, maximum=1000),  # default: its place in the list
+    dataspec.SlugList("renew_with"),
+)
 
 
-class DefinitionError(ValueError):
+class DefinitionError(dataspec.Problem, ValueError):
     """Bad credential data; `node` is the path of keys to the offending item, e.g.
     ("credentials", 0, "rules", 1), and `path` the same as text: "credentials[0].rules[1]"."""
 
     def __init__(self, node: tuple, message: str):
         self.node = tuple(node)
-        self.path = _text_path(self.node)
+        self.path = text_path(self.node)
         self.message = message
         super().__init__(f"{self.path}: {message}")
 
 
-def _text_path(node: tuple) -> str:
-    text = ""
-    for key in node:
-        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
-    return text
+@dataclass
+class CheckedDefinition:
+    values: dict
+    rules: list[tuple[type[Rule], dict]]
 
 
-def _texts(value, path: tuple, *, required: bool = False) -> dict:
-    if value is None or value == "":
-        if required:
-            raise DefinitionError(path, "is required")
-        return {"en": "", "nl": ""}
-    if isinstance(value, str):
-        return {"en": value, "nl": ""}
-    if isinstance(value, dict) and set(value) <= set(CODES):
-        if required and not value.get("en"):
-            raise DefinitionError(path, "needs an English text (en)")
-        return {"en": str(value.get("en", "")), "nl": str(value.get("nl", ""))}
-    raise DefinitionError(path, "must be a text or a mapping {en: ..., nl: ...}")
+def check_definitions(items, here) -> list[CheckedDefinition]:
+    """Check a list of definitions with their rules; a problem is reported at `here`."""
+    here = here.speaking(())  # English is enough for a credential's texts
+    if not isinstance(items, list):
+        here.fail(_("must be a list, not %(type)s") % {"type": dataspec.type_name(items)})
+    credentials = set(CredentialDefinition.objects.values_list("slug", flat=True))
+    mark = len(here.problems)
+    checked = here.each(items, lambda item, at: _check_definition(item, at, credentials))
+    here.settle(mark)
+    return checked
 
 
-def _slug_list(value, path: tuple) -> list[str]:
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-        raise DefinitionError(path, "must be a non-empty list of module slugs")
-    return list(value)
-
-
-def _rule_fields(rule: dict, path: tuple, slugs: dict) -> tuple[type, dict]:
-    if not isinstance(rule, dict) or "kind" not in rule:
-        raise DefinitionError(path, "a rule needs a kind")
-    kind = rule["kind"]
-    if kind not in RULE_KINDS:
-        raise DefinitionError(
-            (*path, "kind"), f"unknown rule kind {kind!r} (one of {', '.join(RULE_KINDS)})"
+def _check_definition(item, here, credentials: set[str]) -> CheckedDefinition:
+    mark = len(here.problems)
+    values = here.attempt(dataspec.check_mapping, item, here, DEFINITION_SPEC, extra=("rules",))
+    if values is None:
+        here.settle(mark)
+    if values["level"] is None:
+        values["level"] = int(here.path[-1]) + 1  # its place in the list
+    credentials.add(values["slug"])
+    rules = item.get("rules") or []
+    if not isinstance(rules, list):
+        (here / "rules").fail(
+            _("must be a list, not %(type)s") % {"type": dataspec.type_name(rules)}
         )
-    if kind == "modules_completed":
-        if "of" in rule:
-            modules = _slug_list(rule["of"], (*path, "of"))
-            at_least = rule.get("at_least")
-            if not isinstance(at_least, int) or not 1 <= at_least <= len(modules):
-                raise DefinitionError((*path, "at_least"), "must be a number from 1 to len(of)")
-            return ModulesCompletedRule, {"modules": modules, "at_least": at_least}
-        return ModulesCompletedRule, {
-            "modules": _slug_list(rule.get("modules"), (*path, "modules"))
-        }
-    if kind == "policy_acknowledged":
-        if rule.get("version", "current") != "current":
-            raise DefinitionError((*path, "version"), "only 'current' is supported")
-        return PolicyAcknowledgedRule, {}
-    if kind == "holds_credential":
-        slug = rule.get("credential")
-        if slug not in slugs:
-            raise DefinitionError((*path, "credential"), f"unknown credential {slug!r}")
-        return HoldsCredentialRule, {"credential": slugs[slug]}
-    if kind == "assignment_approved":
-        step = rule.get("step")
-        if not isinstance(step, str) or step.count("/") != 2:
-            raise DefinitionError((*path, "step"), "must name module/lesson/step")
-        return AssignmentApprovedRule, {"step": step}
-    return NominationApprovedRule, {}
+    checked_rules = (here / "rules").each(
+        rules, lambda rule, at: _check_rule(rule, at, credentials)
+    )
+    here.settle(mark)
+    return CheckedDefinition(values=values, rules=checked_rules)
+
+
+def _check_rule(data, here, credentials: set[str]) -> tuple[type[Rule], dict]:
+    if not isinstance(data, dict):
+        here.fail(_("must be a mapping, not %(type)s") % {"type": dataspec.type_name(data)})
+    if "kind" not in data:
+        here.fail(_("the key '%(key)s' is missing") % {"key": "kind"})
+    kinds = Rule.kinds()
+    kind = kinds.get(data["kind"]) if isinstance(data["kind"], str) else None
+    if kind is None:
+        (here / "kind").fail(
+            _("unknown rule kind '%(kind)s' (use %(kinds)s)")
+            % {"kind": data["kind"], "kinds": ", ".join(kinds)}
+        )
+    return kind, kind.from_data(data, here, credentials=credentials)
+
+
+def write_definitions(checked: list[CheckedDefinition], *, programme_slug: str = "") -> list:
+    """Create or update the checked definitions (by slug) and replace their rules."""
+    definitions = {d.slug: d for d in CredentialDefinition.objects.all()}
+    written = []
+    for item in checked:
+        values = item.values
+        fields = {f"{name}_{lang}": values[name][lang] for name in TEXT_FIELDS for lang in CODES}
+        fields.update(
+            valid_for_days=values["valid_for_days"],
+            level=values["level"],
+            renewal_modules=values["renew_with"],
+            programme_slug=programme_slug,
+        )
+        definition, _created = CredentialDefinition.objects.update_or_create(
+            slug=values["slug"], defaults=fields
+        )
+        definitions[definition.slug] = definition
+        # Rules are replaced as a whole: issued credentials keep their snapshot regardless.
+        definition.rules.all().delete()
+        for position, (kind, rule_values) in enumerate(item.rules):
+            kind.objects.create(
+                definition=definition,
+                position=position,
+                **kind.field_values(rule_values, definitions=definitions),
+            )
+        written.append(definition)
+    return written
 
 
 @transaction.atomic
 def upsert_definitions(items, *, programme_slug: str = "", prefix: str = "credentials") -> list:
-    """Create or update definitions (by slug) with their rules; all or nothing."""
-    if not isinstance(items, list):
-        raise DefinitionError((prefix,), "must be a list")
-    slugs = {d.slug: d for d in CredentialDefinition.objects.all()}
-    definitions = []
-    for position, item in enumerate(items):
-        path = (prefix, position)
-        if not isinstance(item, dict) or not isinstance(item.get("slug"), str):
-            raise DefinitionError(path, "a credential needs a slug")
-        texts = {
-            name: _texts(item.get(name), (*path, name), required=name == "title")
-            for name in TEXT_FIELDS
-        }
-        days = item.get("valid_for_days")
-        if days is not None and (not isinstance(days, int) or days < 1):
-            raise DefinitionError((*path, "valid_for_days"), "must be a positive number of days")
-        fields = {f"{name}_{lang}": texts[name][lang] for name in TEXT_FIELDS for lang in CODES}
-        fields.update(
-            valid_for_days=days,
-            level=item.get("level", position + 1),
-            renewal_modules=item.get("renew_with", []) or [],
-            programme_slug=programme_slug,
-        )
-        definition, _created = CredentialDefinition.objects.update_or_create(
-            slug=item["slug"], defaults=fields
-        )
-        slugs[definition.slug] = definition
-        rules = item.get("rules") or []
-        if not isinstance(rules, list):
-            raise DefinitionError((*path, "rules"), "must be a list")
-        parsed = [
-            _rule_fields(rule, (*path, "rules", index), slugs) for index, rule in enumerate(rules)
-        ]
-        # Rules are replaced as a whole: issued credentials keep their snapshot regardless.
-        definition.rules.all().delete()
-        for index, (model, values) in enumerate(parsed):
-            model.objects.create(definition=definition, position=index, **values)
-        definitions.append(definition)
-    return definitions
+    """Check, then create or update definitions (by slug) with their rules; all or nothing."""
+    here = dataspec.Here((prefix,), DefinitionError)
+    checked = here.attempt(check_definitions, items, here)
+    if here.problems:
+        raise here.problems[0]
+    return write_definitions(checked, programme_slug=programme_slug)
 
 
 def dump_definitions(definitions) -> list[dict]:

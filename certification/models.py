@@ -13,17 +13,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from polymorphic.models import PolymorphicModel
 
 from core.storage import public_storage
 from core.text import in_language
 
-from .rules import (
-    AssignmentApprovedMixin,
-    HoldsCredentialMixin,
-    ModulesCompletedMixin,
-    NominationApprovedMixin,
-    PolicyAcknowledgedMixin,
+# The rule kinds are models of this app, defined in rules.py.
+from .rules import (  # noqa: F401
+    AssignmentApprovedRule,
+    HoldsCredentialRule,
+    ModulesCompletedRule,
+    NominationApprovedRule,
+    PolicyAcknowledgedRule,
+    Rule,
 )
 
 # The W3C minimum list size (131,072 entries): a list this large hides who is revoked.
@@ -114,79 +115,6 @@ class CredentialDefinition(models.Model):
 
     def signature_title(self, language: str | None = None) -> str:
         return in_language(self, "signature_title", language)
-
-
-class Rule(PolymorphicModel):
-    """One requirement of a credential; each kind is a subclass with `is_satisfied_by`."""
-
-    kind = ""
-    definition = models.ForeignKey(
-        CredentialDefinition, on_delete=models.CASCADE, related_name="rules"
-    )
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["definition", "position", "id"]
-        verbose_name = _("rule")
-        verbose_name_plural = _("rules")
-
-    def __str__(self) -> str:
-        return str(self.describe())
-
-    def is_satisfied_by(self, facts) -> bool:  # pragma: no cover - every subclass overrides
-        raise NotImplementedError
-
-    def describe(self, language: str | None = None) -> str:  # pragma: no cover
-        raise NotImplementedError
-
-    def to_data(self) -> dict:  # pragma: no cover
-        raise NotImplementedError
-
-
-class ModulesCompletedRule(ModulesCompletedMixin, Rule):
-    """All of the listed modules completed, or at least `at_least` of them."""
-
-    modules = models.JSONField(_("module slugs"), default=list)
-    at_least = models.PositiveSmallIntegerField(
-        _("at least"), null=True, blank=True, help_text=_("Empty: all of them.")
-    )
-
-    class Meta:
-        verbose_name = _("rule: modules completed")
-
-
-class PolicyAcknowledgedRule(PolicyAcknowledgedMixin, Rule):
-    """The current social media policy acknowledged."""
-
-    class Meta:
-        verbose_name = _("rule: policy acknowledged")
-
-
-class HoldsCredentialRule(HoldsCredentialMixin, Rule):
-    """Holds another credential (valid)."""
-
-    credential = models.ForeignKey(
-        CredentialDefinition, on_delete=models.PROTECT, related_name="required_by"
-    )
-
-    class Meta:
-        verbose_name = _("rule: holds another credential")
-
-
-class AssignmentApprovedRule(AssignmentApprovedMixin, Rule):
-    """An assignment step approved by a reviewer; the step is named module/lesson/step."""
-
-    step = models.CharField(_("assignment step"), max_length=255)
-
-    class Meta:
-        verbose_name = _("rule: assignment approved")
-
-
-class NominationApprovedRule(NominationApprovedMixin, Rule):
-    """Nominated by a champion or lead, and the nomination approved by the programme team."""
-
-    class Meta:
-        verbose_name = _("rule: nominated and approved")
 
 
 def new_public_code() -> str:

@@ -6,23 +6,19 @@ The courses and policies apps send these after their transaction commits (core.s
 from courses import signals as course_signals
 from policies import signals as policy_signals
 
+from . import coursecode, services
+
 
 def on_progress(sender, person, **kwargs):
-    from . import services
-
     services.evaluate(person=person)
 
 
 def on_module_completed(sender, person, module, **kwargs):
-    from . import services
-
     services.renew_for_module(person=person, module_slug=module.slug)
     services.evaluate(person=person)
 
 
 def on_policy_acknowledged(sender, person, **kwargs):
-    from . import services
-
     services.reinstate_after_acknowledgement(person=person)
     services.evaluate(person=person)
 
@@ -36,8 +32,6 @@ RECEIVERS = [
 
 
 def connect() -> None:
-    from .coursecode import register
-
-    register()
+    coursecode.register()
     for signal, receiver in RECEIVERS:
         signal.connect(receiver, dispatch_uid=f"certification:{receiver.__name__}")

@@ -2,11 +2,58 @@
 
 import datetime
 from collections.abc import Iterable
+from functools import cached_property
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import CredentialDefinition, IssuedCredential, Nomination, Rule
+from courses import selectors as course_selectors
+from courses.models import Module
+from policies import selectors as policy_selectors
+
+from .models import (
+    CredentialDefinition,
+    IssuedCredential,
+    ModulesCompletedRule,
+    Nomination,
+    NominationApprovedRule,
+    Rule,
+)
+from .sources import approved_step_paths
+
+
+class Facts:
+    """What the academy knows about one person, as the rules check it (`Rule.is_satisfied_by`);
+    each source is read at most once, and only when a rule asks."""
+
+    def __init__(self, person):
+        self.person = person
+
+    @cached_property
+    def completed_modules(self) -> set[str]:
+        return set(course_selectors.completed_module_slugs(self.person))
+
+    @cached_property
+    def approved_steps(self) -> set[str]:
+        """Approved assignment steps as `module/lesson/step` paths."""
+        return approved_step_paths(self.person)
+
+    @cached_property
+    def policy_acknowledged(self) -> bool:
+        return policy_selectors.has_acknowledged_current(self.person)
+
+    @cached_property
+    def held(self) -> set[int]:
+        """Ids of the definitions the person holds a valid credential of."""
+        return held_definition_ids(self.person)
+
+    @cached_property
+    def approved_nominations(self) -> set[int]:
+        return set(
+            Nomination.objects.filter(
+                person=self.person, status=Nomination.Status.APPROVED
+            ).values_list("definition_id", flat=True)
+        )
 
 
 def held_definition_ids(person) -> set[int]:
@@ -111,8 +158,6 @@ def pending_nomination_count() -> int:
 
 def nominable_definitions():
     """Definitions awarded by nomination (they have a `nominated` rule)."""
-    from .models import NominationApprovedRule
-
     ids = NominationApprovedRule.objects.values_list("definition_id", flat=True)
     return CredentialDefinition.objects.filter(is_active=True, id__in=ids)
 
@@ -120,10 +165,6 @@ def nominable_definitions():
 def skills_of(definition, language: str) -> list[str]:
     """What holding the credential shows someone can do: the titles of the modules its rules
     ask for, in rule order (Open Badges `tag`, the "skills" of the public pages)."""
-    from courses.models import Module
-
-    from .models import ModulesCompletedRule
-
     slugs: list[str] = []
     for rule in ModulesCompletedRule.objects.filter(definition=definition).order_by(
         "position", "id"
@@ -178,3 +219,17 @@ def credentials_for_staff(
     if expires_before is not None:
         credentials = credentials.filter(expires_at__lte=expires_before)
     return credentials
+
+
+def credentials_expiring(*, now, within_days: int):
+    """Valid credentials of active people that expire after `now` and within `within_days`."""
+    return (
+        IssuedCredential.objects.filter(
+            status=IssuedCredential.Status.VALID,
+            person__is_active=True,
+            expires_at__gt=now,
+            expires_at__lte=now + datetime.timedelta(days=within_days),
+        )
+        .select_related("person", "definition")
+        .order_by("expires_at", "id")
+    )

@@ -33,7 +33,6 @@ from .models import (
     PolicyAcknowledgedRule,
     new_public_code,
 )
-from .rules import Facts
 
 SERIAL_PREFIX = "SMA"
 INDEX_ATTEMPTS = 8
@@ -374,7 +373,7 @@ def expire_due(*, now=None) -> int:
 
 def evaluate(*, person) -> list[IssuedCredential]:
     """Issue every credential `person` now meets the rules of (lowest level first)."""
-    facts = Facts(person)
+    facts = selectors.Facts(person)
     ever_held = set(
         IssuedCredential.objects.filter(person=person).values_list("definition_id", flat=True)
     )

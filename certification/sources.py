@@ -1,5 +1,8 @@
 """Facts certification reads from the courses app, through its selectors (apis.md)."""
 
+from courses import selectors
+from courses.models import Step
+
 
 def step_path(step) -> str:
     """`module/lesson/step`, the name course-as-code gives an assignment step."""
@@ -9,9 +12,6 @@ def step_path(step) -> str:
 
 
 def approved_step_paths(person) -> set[str]:
-    from courses import selectors
-    from courses.models import Step
-
     ids = selectors.approved_assignment_step_ids(person)
     if not ids:
         return set()

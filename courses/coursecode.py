@@ -37,23 +37,31 @@ FOLDER_PROGRAMME_FILE = "programme.yaml"
 STEP_KEYS = ("slug", "kind", "title")
 
 
-class CourseCodeError(Exception):
-    """A programme file that cannot be imported; the message starts with `file:line:`."""
+class CourseCodeError(dataspec.Problem):
+    """A programme that cannot be imported: `problems` are every problem found (each one a
+    CourseCodeError whose message is `file:line: path: what is wrong`), the message all of them,
+    one per line."""
+
+    def __init__(self, message: str = "", *, problems: list | None = None):
+        self.problems = list(problems) if problems else [self]
+        super().__init__(message or "\n".join(str(problem) for problem in self.problems))
 
 
 @dataclass
 class Section:
-    load: Callable
+    check: Callable
+    write: Callable
     dump: Callable
 
 
 SECTIONS: dict[str, Section] = {}
 
 
-def register_section(name: str, *, load: Callable, dump: Callable) -> None:
-    """Let a higher app own the top-level key `name`: `load(programme, data, source)` inside the
-    import's transaction (raising CourseCodeError), `dump(programme) -> data | None` on export."""
-    SECTIONS[name] = Section(load=load, dump=dump)
+def register_section(name: str, *, check: Callable, write: Callable, dump: Callable) -> None:
+    """Let a higher app own the top-level key `name`: `check(data, here) -> checked` with the
+    rest of the file (problems through `here.fail`, named by file and line), `write(programme,
+    checked)` inside the import's transaction, `dump(programme) -> data | None` on export."""
+    SECTIONS[name] = Section(check=check, write=write, dump=dump)
 
 
 PROGRAMME_SPEC = dataspec.specs(
@@ -359,15 +367,16 @@ def _module_languages(raw_modules) -> set[str]:
 
 
 def _unique(items: list, here: Here, what: str) -> None:
-    seen: dict[str, int] = {}
-    for index, item in enumerate(items):
+    seen: dict[str, Here] = {}
+    for item in items:
         slug = item.values["slug"]
         if slug in seen:
-            (here / index / "slug").fail(
+            (item.here / "slug").note(
                 _("the %(what)s slug '%(slug)s' is already used at %(where)s")
-                % {"what": what, "slug": slug, "where": text_path((*here.path, seen[slug]))}
+                % {"what": what, "slug": slug, "where": text_path(seen[slug].path)}
             )
-        seen[slug] = index
+        else:
+            seen[slug] = item.here
 
 
 def _list(value, here: Here, what: str) -> list:
@@ -376,9 +385,32 @@ def _list(value, here: Here, what: str) -> list:
     return value
 
 
-def _check_step(data, here: Here) -> CheckedStep:
+def _check_items(data: dict, key: str, here: Here, what: str, check) -> list | None:
+    """The checked items of the list `data[key]` (None when the key is missing), each checked
+    even when others have problems; slugs must be unique."""
+    if key not in data:
+        here.note(_("the key '%(key)s' is missing") % {"key": key})
+        return None
+    at = here / key
+    items = at.each(_list(data[key], at, what), check)
+    _unique(items, at, what)
+    return items
+
+
+def _mapping(data, here: Here) -> dict:
     if not isinstance(data, dict):
         here.fail(_("must be a mapping, not %(type)s") % {"type": dataspec.type_name(data)})
+    return data
+
+
+STEP_SPEC = dataspec.specs(
+    dataspec.Slug("slug", required=True),
+    dataspec.Text("title", required=True, max_length=200),
+)
+
+
+def _check_step(data, here: Here) -> CheckedStep:
+    _mapping(data, here)
     if "kind" not in data:
         here.fail(_("the key 'kind' is missing"))
     kind = steps.kind_named(data["kind"])
@@ -387,57 +419,47 @@ def _check_step(data, here: Here) -> CheckedStep:
             _("unknown step kind '%(kind)s' (use %(kinds)s)")
             % {"kind": data["kind"], "kinds": ", ".join(k.name for k in steps.kinds())}
         )
-    base = dataspec.check_mapping(
-        {key: data[key] for key in ("slug", "title") if key in data},
-        here,
-        dataspec.specs(
-            dataspec.Slug("slug", required=True),
-            dataspec.Text("title", required=True, max_length=200),
-        ),
-    )
-    values = kind.read(data, here, extra=STEP_KEYS)
+    mark = len(here.problems)
+    common = {key: data[key] for key in ("slug", "title") if key in data}
+    base = here.attempt(dataspec.check_mapping, common, here, STEP_SPEC)
+    values = here.attempt(kind.read, data, here, extra=STEP_KEYS)
+    here.settle(mark)
     return CheckedStep(kind=kind, values={**base, **values}, here=here)
 
 
 def _check_lesson(data, here: Here) -> CheckedLesson:
-    values = dataspec.check_mapping(data, here, LESSON_SPEC, extra=("steps",))
-    if "steps" not in data:
-        here.fail(_("the key 'steps' is missing"))
-    at = here / "steps"
-    steps = [
-        _check_step(item, at / i) for i, item in enumerate(_list(data["steps"], at, _("step")))
-    ]
-    _unique(steps, at, _("step"))
-    return CheckedLesson(values=values, steps=steps, here=here)
+    _mapping(data, here)
+    mark = len(here.problems)
+    values = here.attempt(dataspec.check_mapping, data, here, LESSON_SPEC, extra=("steps",))
+    lesson_steps = here.attempt(_check_items, data, "steps", here, _("step"), _check_step)
+    here.settle(mark)
+    return CheckedLesson(values=values, steps=lesson_steps, here=here)
 
 
 def _check_module(data, here: Here) -> CheckedModule:
-    if not isinstance(data, dict):
-        here.fail(_("must be a mapping, not %(type)s") % {"type": dataspec.type_name(data)})
-    languages = _languages(data.get("languages"), here / "languages")
-    here = here.speaking(languages)
+    _mapping(data, here)
+    mark = len(here.problems)
+    languages = here.attempt(_languages, data.get("languages"), here / "languages")
+    here = here.speaking(languages or ())
     extra = ("languages", "audience", "requires", "lessons")
-    values = dataspec.check_mapping(data, here, MODULE_SPEC, extra=extra)
-    audience = dataspec.check_mapping(data.get("audience", {}), here / "audience", AUDIENCE_SPEC)
-    known_units = set(
-        Unit.objects.filter(slug__in=audience["units"]).values_list("slug", flat=True)
+    values = here.attempt(dataspec.check_mapping, data, here, MODULE_SPEC, extra=extra)
+    audience = here.attempt(
+        dataspec.check_mapping, data.get("audience", {}), here / "audience", AUDIENCE_SPEC
     )
-    for index, slug in enumerate(audience["units"]):
-        if slug not in known_units:
-            (here / "audience" / "units" / index).fail(
-                _("unknown unit '%(slug)s'") % {"slug": slug}
-            )
-    requires = dataspec.check_slug_list(data.get("requires", []), here / "requires")
-    if values["slug"] in requires:
-        (here / "requires").fail(_("a module cannot require itself"))
-    if "lessons" not in data:
-        here.fail(_("the key 'lessons' is missing"))
-    at = here / "lessons"
-    lessons = [
-        _check_lesson(item, at / i)
-        for i, item in enumerate(_list(data["lessons"], at, _("lesson")))
-    ]
-    _unique(lessons, at, _("lesson"))
+    if audience is not None:
+        known_units = set(
+            Unit.objects.filter(slug__in=audience["units"]).values_list("slug", flat=True)
+        )
+        for index, slug in enumerate(audience["units"]):
+            if slug not in known_units:
+                (here / "audience" / "units" / index).note(
+                    _("unknown unit '%(slug)s'") % {"slug": slug}
+                )
+    requires = here.attempt(dataspec.check_slug_list, data.get("requires", []), here / "requires")
+    if values is not None and requires is not None and values["slug"] in requires:
+        (here / "requires").note(_("a module cannot require itself"))
+    lessons = here.attempt(_check_items, data, "lessons", here, _("lesson"), _check_lesson)
+    here.settle(mark)
     return CheckedModule(
         values=values,
         languages=languages,
@@ -448,29 +470,36 @@ def _check_module(data, here: Here) -> CheckedModule:
     )
 
 
-def check_document(document: Document) -> CheckedProgramme:
-    """Check every key and value of one programme; CourseCodeError names the first problem."""
-    here = Here((), _reporter(document.source), locate=document.source.where)
+def _check_programme(document: Document, here: Here) -> CheckedProgramme:
     data = document.data
     if not isinstance(data, dict):
         here.fail(
             _("must be a mapping of programme keys, not %(type)s")
             % {"type": dataspec.type_name(data)}
         )
-    raw_modules = data.get("modules")
-    here = here.speaking(sorted(_module_languages(raw_modules) - {"en"}))
-    values = dataspec.check_mapping(data, here, PROGRAMME_SPEC, extra=("modules", *SECTIONS))
-    if "modules" not in data:
-        here.fail(_("the key 'modules' is missing"))
-    at = here / "modules"
-    modules = [
-        _check_module(item, at / i) for i, item in enumerate(_list(raw_modules, at, _("module")))
-    ]
-    _unique(modules, at, _("module"))
-    sections = {name: data[name] for name in SECTIONS if name in data}
+    mark = len(here.problems)
+    here = here.speaking(sorted(_module_languages(data.get("modules")) - {"en"}))
+    extra = ("modules", *SECTIONS)
+    values = here.attempt(dataspec.check_mapping, data, here, PROGRAMME_SPEC, extra=extra)
+    modules = here.attempt(_check_items, data, "modules", here, _("module"), _check_module)
+    sections = {
+        name: here.attempt(SECTIONS[name].check, data[name], here / name)
+        for name in SECTIONS
+        if name in data
+    }
+    here.settle(mark)
     return CheckedProgramme(
         values=values, modules=modules, sections=sections, document=document, here=here
     )
+
+
+def check_document(document: Document) -> CheckedProgramme:
+    """Check every key and value of one programme; CourseCodeError lists every problem."""
+    here = Here((), _reporter(document.source), locate=document.source.where)
+    checked = here.attempt(_check_programme, document, here)
+    if here.problems:
+        raise CourseCodeError(problems=here.problems)
+    return checked
 
 
 def _check_together(programmes: list[CheckedProgramme]) -> None:
@@ -479,7 +508,7 @@ def _check_together(programmes: list[CheckedProgramme]) -> None:
     for programme in programmes:
         slug = programme.values["slug"]
         if slug in by_slug:
-            (programme.here / "slug").fail(
+            (programme.here / "slug").note(
                 _("the programme '%(slug)s' is also in %(file)s")
                 % {"slug": slug, "file": by_slug[slug].document.source.label}
             )
@@ -490,7 +519,7 @@ def _check_together(programmes: list[CheckedProgramme]) -> None:
             slug = module.values["slug"]
             if slug in in_files:
                 other = in_files[slug][1]
-                (module.here / "slug").fail(
+                (module.here / "slug").note(
                     _("the module slug '%(slug)s' is also used at %(where)s")
                     % {"slug": slug, "where": other.here.where()}
                 )
@@ -499,7 +528,7 @@ def _check_together(programmes: list[CheckedProgramme]) -> None:
     for slug, (programme, module) in in_files.items():
         owner = stored.get(slug, {}).get("programme__slug")
         if owner and owner != programme.values["slug"] and owner not in by_slug:
-            (module.here / "slug").fail(
+            (module.here / "slug").note(
                 _("the module '%(slug)s' belongs to the programme '%(owner)s'")
                 % {"slug": slug, "owner": owner}
             )
@@ -522,19 +551,23 @@ def _check_together(programmes: list[CheckedProgramme]) -> None:
         edges[slug] = list(module.requires)
         for index, required in enumerate(module.requires):
             if required not in in_files and (required not in stored or required in removed):
-                (module.here / "requires" / index).fail(
+                (module.here / "requires" / index).note(
                     _("unknown prerequisite '%(slug)s': no module has this slug")
                     % {"slug": required}
                 )
     for slug, (_programme, module) in in_files.items():
         cycle = find_cycle(slug, edges)
         if cycle:
-            (module.here / "requires").fail(
+            (module.here / "requires").note(
                 _("the prerequisites form a cycle: %(cycle)s") % {"cycle": " -> ".join(cycle)}
             )
+            break  # one cycle is named once, not at each of its modules
 
 
 # --------------------------------------------------------------------------- writing
+
+
+OUTCOMES = ("created", "updated", "removed", "unchanged")
 
 
 @dataclass
@@ -543,7 +576,25 @@ class ImportResult:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    unchanged: int = 0
+    unchanged_items: list[str] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.unchanged_items)
+
+    def by_kind(self) -> dict[str, dict[str, int]]:
+        """{"step": {"created": 2, "updated": 0, "removed": 1, "unchanged": 9}, ...}"""
+        counts: dict[str, dict[str, int]] = {}
+        for outcome, labels in (
+            ("created", self.created),
+            ("updated", self.updated),
+            ("removed", self.removed),
+            ("unchanged", self.unchanged_items),
+        ):
+            for label in labels:
+                kind = label.split(" ", 1)[0]
+                counts.setdefault(kind, dict.fromkeys(OUTCOMES, 0))[outcome] += 1
+        return counts
 
     def summary(self) -> str:
         return _(
@@ -575,7 +626,7 @@ class _Writer:
             obj.save()
             self.result.updated.append(label)
         else:
-            self.result.unchanged += 1
+            self.result.unchanged_items.append(label)
 
     def programme(self, checked: CheckedProgramme) -> Programme:
         slug = checked.values["slug"]
@@ -586,11 +637,12 @@ class _Writer:
         self.save(programme, before, f"programme {slug}", checked.here)
         modules = {m.slug: m for m in Module.objects.filter(programme=programme)}
         wanted = {m.values["slug"] for m in checked.modules}
+        here = checked.here
         for slug_, module in modules.items():
             if slug_ not in wanted and slug_ not in self.claimed:
-                self.remove_module(module, checked.here / "modules")
+                here.attempt(self.remove_module, module, here / "modules")
         for position, module in enumerate(checked.modules):
-            self.module(programme, module, position)
+            here.attempt(self.module, programme, module, position)
         return programme
 
     def remove_module(self, module: Module, here: Here) -> None:
@@ -630,9 +682,9 @@ class _Writer:
         wanted = {lesson.values["slug"] for lesson in checked.lessons}
         for lesson_slug, lesson in lessons.items():
             if lesson_slug not in wanted:
-                self.remove_lesson(lesson, checked.here / "lessons")
+                checked.here.attempt(self.remove_lesson, lesson, checked.here / "lessons")
         for index, lesson in enumerate(checked.lessons):
-            self.lesson(module, lesson, index)
+            checked.here.attempt(self.lesson, module, lesson, index)
         return module
 
     def remove_lesson(self, lesson: Lesson, here: Here) -> None:
@@ -653,9 +705,9 @@ class _Writer:
         wanted = {step.values["slug"] for step in checked.steps}
         for step_slug, step in steps.items():
             if step_slug not in wanted:
-                self.remove_step(step, checked.here / "steps")
+                checked.here.attempt(self.remove_step, step, checked.here / "steps")
         for index, step in enumerate(checked.steps):
-            self.step(lesson, step, index, steps.get(step.values["slug"]))
+            checked.here.attempt(self.step, lesson, step, index, steps.get(step.values["slug"]))
 
     def remove_step(self, step: Step, here: Here) -> None:
         label = f"{step.lesson.module.slug}/{step.lesson.slug}/{step.slug}"
@@ -689,7 +741,7 @@ class _Writer:
         changed = kind.related_state(step) != related_before
         if before is not None and label not in self.result.updated and changed:
             self.result.updated.append(label)
-            self.result.unchanged -= 1
+            self.result.unchanged_items.remove(label)
 
     def requires(self, programme: CheckedProgramme) -> None:
         for checked in programme.modules:
@@ -704,20 +756,53 @@ class _Writer:
                     self.result.updated.append(label)
 
 
-def import_documents(documents: list[Document]) -> ImportResult:
-    """Check, then write, one or more programmes in one transaction (all or nothing)."""
-    checked = [check_document(document) for document in documents]
-    _check_together(checked)
+def _problems(programmes: list[CheckedProgramme]) -> list:
+    return [problem for programme in programmes for problem in programme.here.problems]
+
+
+def check_documents(documents: list[Document]) -> list[CheckedProgramme]:
+    """Check one or more programmes, also together and against the database; CourseCodeError
+    lists every problem of every file."""
+    problems, checked = [], []
+    for document in documents:
+        try:
+            checked.append(check_document(document))
+        except CourseCodeError as error:
+            problems += error.problems
+    if not problems:
+        _check_together(checked)
+        problems = _problems(checked)
+    if problems:
+        raise CourseCodeError(problems=problems)
+    return checked
+
+
+class _DryRun(Exception):
+    """Undo a complete import that was only a rehearsal."""
+
+
+def import_documents(documents: list[Document], *, dry_run: bool = False) -> ImportResult:
+    """Check, then write, one or more programmes in one transaction (all or nothing);
+    `dry_run` writes and undoes it, to tell what an import would change."""
+    checked = check_documents(documents)
     result = ImportResult(programmes=[p.values["slug"] for p in checked])
     writer = _Writer(result, {m.values["slug"] for p in checked for m in p.modules})
     try:
         with transaction.atomic():
-            stored = [(writer.programme(programme), programme) for programme in checked]
-            for programme in checked:
-                writer.requires(programme)
-            for programme, checked_programme in stored:
-                for name, data in checked_programme.sections.items():
-                    SECTIONS[name].load(programme, data, checked_programme.document.source)
+            stored = [(p.here.attempt(writer.programme, p), p) for p in checked]
+            if not _problems(checked):
+                for programme in checked:
+                    writer.requires(programme)
+                for programme, checked_programme in stored:
+                    for name, checked_section in checked_programme.sections.items():
+                        SECTIONS[name].write(programme, checked_section)
+            if _problems(checked):
+                # Problems only the database shows (progress on a removed step): undo it all.
+                raise CourseCodeError(problems=_problems(checked))
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
     except DatabaseError as error:
         # A last line of defence: whatever the checks above missed is still reported, not raised.
         label = documents[0].source.label if documents else "?"
@@ -727,14 +812,34 @@ def import_documents(documents: list[Document]) -> ImportResult:
     return result
 
 
+def _document(source: Path | str, label: str) -> Document:
+    return parse_path(source) if isinstance(source, Path) else parse_text(source, label=label)
+
+
+def check(source: Path | str, *, label: str = "programme.yaml") -> list[CourseCodeError]:
+    """Every problem of a programme (a `Path` to a file or folder, or its YAML text named
+    `label`), each `file:line: path: what is wrong`; [] when it would import. Writes nothing."""
+    try:
+        import_documents([_document(source, label)], dry_run=True)
+    except CourseCodeError as error:
+        return error.problems
+    return []
+
+
+def preview(source: Path | str, *, label: str = "programme.yaml") -> ImportResult:
+    """What importing the programme would create, update, remove and leave unchanged
+    (`ImportResult.by_kind()`), without writing; CourseCodeError lists its problems."""
+    return import_documents([_document(source, label)], dry_run=True)
+
+
 def import_path(path: Path | str) -> ImportResult:
     """Import a programme from a YAML file or a folder (see the module docstring)."""
     return import_documents([parse_path(path)])
 
 
-def import_paths(paths: Iterable[Path | str]) -> ImportResult:
+def import_paths(paths: Iterable[Path | str], *, dry_run: bool = False) -> ImportResult:
     """Import several programme files in one transaction (prerequisites may cross files)."""
-    return import_documents([parse_path(path) for path in paths])
+    return import_documents([parse_path(path) for path in paths], dry_run=dry_run)
 
 
 # --------------------------------------------------------------------------- writing YAML

@@ -19,27 +19,42 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TEXT = 100_000
 
 
+class Problem(Exception):
+    """One thing wrong in a document (what `Here.report` makes of a place and a message)."""
+
+
+class Incomplete(Exception):
+    """A part of the document had problems, already kept: its checks stop, the others go on."""
+
+
 class Here:
-    """Where in the document a value sits (a path of keys), and how to report a problem there."""
+    """Where in the document a value sits (a path of keys), and how to report a problem there.
+
+    Every place of one document shares one list of `problems`, so that a check can report all
+    of them at once: `attempt` runs a check and keeps the problem it raises, `note` keeps one
+    without stopping, and `settle` stops a part once something in it was wrong.
+    """
 
     def __init__(
         self,
         path: tuple,
-        report: Callable[[tuple, str], Exception],
+        report: Callable[[tuple, str], Problem],
         languages=(),
         locate: Callable[[tuple], str] | None = None,
+        problems: list | None = None,
     ):
         self.path = path
         self.report = report
         self.languages = tuple(languages)
         self.locate = locate
+        self.problems = [] if problems is None else problems
 
     def __truediv__(self, key) -> "Here":
-        return Here((*self.path, key), self.report, self.languages, self.locate)
+        return Here((*self.path, key), self.report, self.languages, self.locate, self.problems)
 
     def speaking(self, languages) -> "Here":
         """The same place, where texts must be given in `languages`."""
-        return Here(self.path, self.report, languages, self.locate)
+        return Here(self.path, self.report, languages, self.locate, self.problems)
 
     def where(self) -> str:
         """ "file:line" of this place (or its path when the file is not known)."""
@@ -47,6 +62,30 @@ class Here:
 
     def fail(self, message: str) -> NoReturn:
         raise self.report(self.path, message)
+
+    def note(self, message: str) -> None:
+        """Keep a problem at this place and go on checking."""
+        self.problems.append(self.report(self.path, message))
+
+    def attempt(self, check: Callable, *args, **kwargs):
+        """`check(*args, **kwargs)`, or None when it found a problem (kept in `problems`)."""
+        try:
+            return check(*args, **kwargs)
+        except Problem as problem:
+            self.problems.append(problem)
+        except Incomplete:
+            pass
+        return None
+
+    def each(self, items: list, check: Callable) -> list:
+        """`check(item, here / index)` for every item; those with problems are left out."""
+        results = [self.attempt(check, item, self / index) for index, item in enumerate(items)]
+        return [result for result in results if result is not None]
+
+    def settle(self, mark: int) -> None:
+        """Stop this part (Incomplete) if problems were kept since `len(problems)` was `mark`."""
+        if len(self.problems) > mark:
+            raise Incomplete
 
 
 def check_string(value, here: Here, *, max_length: int = MAX_TEXT, blank: bool = True) -> str:
@@ -98,20 +137,22 @@ def check_mapping(value, here: Here, keys: dict[str, "Spec"], *, extra: tuple = 
     """A mapping with only the known keys (or `extra` ones), every required key present."""
     if not isinstance(value, dict):
         here.fail(_("must be a mapping, not %(type)s") % {"type": type_name(value)})
+    mark = len(here.problems)
     for key in value:
         if not isinstance(key, str) or (key not in keys and key not in extra):
-            (here / str(key)).fail(
+            (here / str(key)).note(
                 _("unknown key '%(key)s' (expected one of: %(keys)s)")
                 % {"key": key, "keys": ", ".join([*keys, *extra])}
             )
     cleaned = {}
     for key, spec in keys.items():
         if key in value:
-            cleaned[key] = spec.load(value[key], here / key)
+            cleaned[key] = here.attempt(spec.load, value[key], here / key)
         elif spec.required:
-            here.fail(_("the key '%(key)s' is missing") % {"key": key})
+            here.note(_("the key '%(key)s' is missing") % {"key": key})
         else:
             cleaned[key] = spec.default_value()
+    here.settle(mark)
     return cleaned
 
 

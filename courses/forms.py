@@ -5,6 +5,7 @@ is a `StepAnswerForm`.
 """
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.trees import subtree_ids
@@ -181,6 +182,100 @@ class ReviewQueueFilterForm(forms.Form):
         if data.get("module") is not None:
             kwargs["module_id"] = data["module"]
         return kwargs
+
+
+class RequirementForm(forms.Form):
+    """Required training: a programme or module, for units and/or roles, due by a date or a
+    number of days after joining. A unit lead chooses among the units they lead."""
+
+    training = forms.ChoiceField(label=_("Training"))
+    units = forms.ModelMultipleChoiceField(
+        label=_("Units"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("People in these units and the units below them."),
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: everyone in the units."),
+    )
+    due_on = forms.DateField(
+        label=_("Due on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("A date for everyone; or leave empty and give a number of days below."),
+    )
+    due_after_days = forms.IntegerField(
+        label=_("Or due days after joining"),
+        required=False,
+        min_value=1,
+        max_value=3650,
+        help_text=_("For newcomers: counted from the day they joined (HR roster)."),
+    )
+
+    def __init__(self, *args, programmes, units, everyone: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.everyone = everyone
+        self.programmes = {p.slug: p for p in programmes}
+        self.modules = {m.slug: m for p in programmes for m in p.modules.all()}
+        self.fields["training"].choices = [("", _("Choose the training"))] + [
+            (
+                p.title(),
+                [(f"programme:{p.slug}", _("All of %(programme)s") % {"programme": p.title()})]
+                + [(f"module:{m.slug}", m.title()) for m in p.modules.all()],
+            )
+            for p in programmes
+        ]
+        self.fields["units"].queryset = units
+        self.fields["units"].label_from_instance = lambda unit: unit.name
+        if everyone:
+            self.fields["units"].help_text = _(
+                "People in these units and the units below them; none ticked: everyone."
+            )
+        from .models.requirements import REQUIREMENT_ROLES
+
+        labels = {
+            "learner": _("Everyone"),
+            "trainer": _("Trainers and champions"),
+            "lead": _("Unit leads"),
+            "programme": _("Programme team"),
+        }
+        self.fields["roles"].choices = [(r, labels[r]) for r in REQUIREMENT_ROLES if r != "learner"]
+
+    def clean_training(self):
+        kind, _sep, slug = self.cleaned_data["training"].partition(":")
+        found = (self.programmes if kind == "programme" else self.modules).get(slug)
+        if found is None:
+            raise forms.ValidationError(_("Choose a programme or a module from the list."))
+        return (kind, found)
+
+    def clean(self):
+        data = super().clean()
+        if not self.everyone and not data.get("units") and "units" not in self.errors:
+            self.add_error("units", _("Tick at least one of the units you lead."))
+        due_on, days = data.get("due_on"), data.get("due_after_days")
+        if "due_on" not in self.errors and "due_after_days" not in self.errors:
+            if (due_on is None) == (days is None):
+                raise forms.ValidationError(
+                    _("Give either a due date or a number of days after joining.")
+                )
+            if due_on is not None and due_on < timezone.localdate():
+                self.add_error("due_on", _("The due date has passed; choose a later one."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        kind, training = self.cleaned_data["training"]
+        return {
+            "programme": training if kind == "programme" else None,
+            "module": training if kind == "module" else None,
+            "units": list(self.cleaned_data["units"]),
+            "roles": self.cleaned_data["roles"],
+            "due_on": self.cleaned_data["due_on"],
+            "due_after_days": self.cleaned_data["due_after_days"],
+        }
 
 
 class OverrideForm(forms.Form):

@@ -83,7 +83,7 @@ def programme_schema() -> dict:
     )
     sections = {
         name: {
-            "description": f"Owned by the {SECTIONS[name].load.__module__.split('.')[0]} app, "
+            "description": f"Owned by the {SECTIONS[name].check.__module__.split('.')[0]} app, "
             "which checks it on import."
         }
         for name in sorted(SECTIONS)

@@ -460,12 +460,11 @@ def returned_work(person, limit: int = 5) -> list[Submission]:
 
 
 def required_training(person) -> list:
-    """Modules the person must complete, with due dates: the hook for required training.
+    """Modules the person must complete and has not yet, with due dates, most urgent first
+    (courses/requirements.py)."""
+    from .requirements import required_training as required
 
-    The academy has no required training yet (enrolment is voluntary); when assignments with
-    due dates exist, this returns them as `LearningItem`s with a `due` date and the learner's
-    home shows them above the voluntary modules, in the "Required training" block."""
-    return []
+    return required(person)
 
 
 def _step_count_for_enrolment() -> Coalesce:
@@ -822,6 +821,13 @@ def submission_file_for(person, submission_id: int) -> Submission | None:
     if submission.person_id == person.pk or permissions.can_review(person, submission):
         return submission
     return None
+
+
+def time_approvals_waiting_count(*, unit_ids) -> int:
+    """How many requests for training time of people in `unit_ids` wait for a decision."""
+    return TimeApproval.objects.filter(
+        status=TimeApproval.Status.REQUESTED, person__unit_id__in=list(unit_ids)
+    ).count()
 
 
 # --------------------------------------------------------------------------- help and overrides

@@ -51,6 +51,12 @@ staff_urls: list = [
         staff.decide_time_approval,
         name="decide_time_approval",
     ),
+    path("lead/required-training/", staff.requirements, name="requirements"),
+    path(
+        "lead/required-training/<int:pk>/remove",
+        staff.remove_requirement,
+        name="remove_requirement",
+    ),
 ]
 
 urlpatterns = learning_urls + staff_urls

@@ -6,6 +6,7 @@ source tables at any time (`academy insights-rebuild`, services.rebuild). Figure
 to read from their own app (reach, segments, review backlog, sessions) are not copied here.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -219,3 +220,10 @@ class BulkAction(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.done / self.total) if self.total else 100
+
+
+def week_of(moment: datetime.datetime | datetime.date) -> datetime.date:
+    """The Monday of the week the moment falls in (in the academy's time zone): the `week` of
+    `WeeklyActivity`."""
+    day = timezone.localdate(moment) if isinstance(moment, datetime.datetime) else moment
+    return day - datetime.timedelta(days=day.weekday())

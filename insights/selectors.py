@@ -39,8 +39,7 @@ from people import permissions
 from people.models import Person, Unit
 from policies import selectors as policy_selectors
 
-from .models import ALL_PROGRAMMES, WeeklyActivity
-from .services import week_of
+from .models import ALL_PROGRAMMES, WeeklyActivity, week_of
 
 PERIODS = (4, 12, 26, 52)  # weeks
 EXPIRY_WINDOWS = (30, 60, 90)  # days

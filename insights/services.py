@@ -19,14 +19,18 @@ from community.models import AwarenessSession, SegmentResult
 from courses.models import Enrolment, Module, StepCompletion, TimeApproval
 from policies.models import Acknowledgement
 
+from . import selectors, tables
 from .bulk import BulkWriter
-from .models import ALL_PROGRAMMES, Export, PersonFact, ProgrammeFact, WeeklyActivity
-
-
-def week_of(moment: datetime.datetime | datetime.date) -> datetime.date:
-    """The Monday of the week the moment falls in (in the academy's time zone)."""
-    day = timezone.localdate(moment) if isinstance(moment, datetime.datetime) else moment
-    return day - datetime.timedelta(days=day.weekday())
+from .exports import xlsx_bytes
+from .forms import PeopleForm
+from .models import (
+    ALL_PROGRAMMES,
+    Export,
+    PersonFact,
+    ProgrammeFact,
+    WeeklyActivity,
+    week_of,
+)
 
 
 def _bump(unit_id: int | None, moment, programme_id: int = ALL_PROGRAMMES, **counts) -> None:
@@ -501,10 +505,6 @@ def request_export(*, viewer, query: dict) -> Export:
 
 def export_file(export: Export) -> tuple[str, bytes]:
     """Make the file of a queued export: (file name, contents)."""
-    from . import selectors, tables
-    from .exports import xlsx_bytes
-    from .forms import PeopleForm
-
     form = PeopleForm(export.filters, viewer=export.requested_by)
     filters = form.filters()
     scope = selectors.scope_for(export.requested_by, filters)

@@ -67,9 +67,43 @@ def load() -> list[str]:
         result = coursecode.import_paths(sorted(FOLDER.glob("*.yaml")))
         created += result.created
         created += _sessions()
+        created += _requirements()
     # The demo's history is not news: its emails (reviews, promotions) are not sent.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         created += _progress()
+    return created
+
+
+# Required training: the programme team requires the first foundation module of everyone and
+# the next one of newcomers; Advisory's lead requires LinkedIn of Advisory.
+REQUIRED = [
+    # module, set by, units (slugs; empty: everyone), days from today, days after joining
+    ("getting-started", "emma.clarke", [], 21, None),
+    ("speaking-as-employee", "emma.clarke", [], None, 60),
+    ("linkedin", "pieter.vandijk", ["advisory"], 10, None),
+]
+
+
+def _requirements() -> list[str]:
+    from people.models import Unit
+
+    from ..models import Requirement
+
+    people = _people()
+    created = []
+    for slug, by, units, days, after_joining in REQUIRED:
+        module = Module.objects.filter(slug=slug).first()
+        if module is None or Requirement.objects.filter(module=module).exists():
+            continue
+        services.set_requirement(
+            by=people[by],
+            module=module,
+            units=list(Unit.objects.filter(slug__in=units)),
+            roles=[],
+            due_on=timezone.localdate() + datetime.timedelta(days=days) if days else None,
+            due_after_days=after_joining,
+        )
+        created.append(f"required training {slug}")
     return created
 
 

@@ -10,6 +10,7 @@ from .learning import (
     TimeApproval,
 )
 from .overrides import HelpRequest, Override
+from .requirements import Requirement
 from .sessions import Booking, Session
 from .steps import (
     AssignmentStep,
@@ -42,6 +43,7 @@ __all__ = [
     "Question",
     "QuizAttempt",
     "QuizStep",
+    "Requirement",
     "Session",
     "SessionStep",
     "Step",

@@ -16,6 +16,7 @@ from .learning import (
 )
 from .overrides import grant_quiz_attempts, mark_step_complete, request_help, reset_step
 from .quizzes import submit_quiz
+from .requirements import remove_requirement, set_requirement
 from .sessions import book_session, cancel_booking, fill_from_waitlist, record_attendance
 from .time_approvals import decide_time_approval, request_time_approval
 
@@ -33,10 +34,12 @@ __all__ = [
     "mark_step_complete",
     "mark_step_done",
     "record_attendance",
+    "remove_requirement",
     "request_help",
     "request_time_approval",
     "reset_step",
     "review_submission",
+    "set_requirement",
     "submit_assignment",
     "submit_quiz",
     "visit_step",

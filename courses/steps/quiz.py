@@ -145,31 +145,39 @@ CHOICE_SPEC = dataspec.specs(
 def read_questions(value, here) -> list[dict]:
     if not isinstance(value, list) or not value:
         here.fail(_("must be a list of at least one question"))
-    questions = []
-    for index, item in enumerate(value):
-        at = here / index
-        values = dataspec.check_mapping(item, at, QUESTION_SPEC, extra=("choices",))
-        if "choices" not in item:
-            at.fail(_("the key 'choices' is missing"))
-        values["choices"] = read_choices(item["choices"], at / "choices")
-        right = sum(1 for choice in values["choices"] if choice["correct"])
-        if right == 0:
-            (at / "choices").fail(_("no choice is marked correct: true"))
-        if right > 1 and not values["multiple"]:
-            (at / "choices").fail(
-                _("%(count)d choices are correct; set multiple: true or mark one")
-                % {"count": right}
-            )
-        questions.append(values)
+    mark = len(here.problems)
+    questions = here.each(value, _read_question)
+    here.settle(mark)
     return questions
+
+
+def _read_question(item, here) -> dict:
+    mark = len(here.problems)
+    values = here.attempt(dataspec.check_mapping, item, here, QUESTION_SPEC, extra=("choices",))
+    if not isinstance(item, dict):
+        here.settle(mark)
+    if "choices" not in item:
+        here.fail(_("the key 'choices' is missing"))
+    values_choices = here.attempt(read_choices, item["choices"], here / "choices")
+    here.settle(mark)
+    values["choices"] = values_choices
+    right = sum(1 for choice in values["choices"] if choice["correct"])
+    if right == 0:
+        (here / "choices").fail(_("no choice is marked correct: true"))
+    if right > 1 and not values["multiple"]:
+        (here / "choices").fail(
+            _("%(count)d choices are correct; set multiple: true or mark one") % {"count": right}
+        )
+    return values
 
 
 def read_choices(value, here) -> list[dict]:
     if not isinstance(value, list) or len(value) < 2:
         here.fail(_("must be a list of at least two choices"))
-    return [
-        dataspec.check_mapping(item, here / index, CHOICE_SPEC) for index, item in enumerate(value)
-    ]
+    mark = len(here.problems)
+    choices = here.each(value, lambda item, at: dataspec.check_mapping(item, at, CHOICE_SPEC))
+    here.settle(mark)
+    return choices
 
 
 def write_questions(step: QuizStep, questions: list[dict]) -> None:
@@ -286,11 +294,13 @@ class QuizKind(StepKind):
         return services.submit_quiz(person=person, **form.service_kwargs())
 
     def read(self, data: dict, here, *, extra: tuple = ()) -> dict:
-        values = super().read(data, here, extra=extra)
+        mark = len(here.problems)
+        values = here.attempt(super().read, data, here, extra=extra)
         if "questions" not in data:
             here.fail(_("the key 'questions' is missing"))
-        values["questions"] = read_questions(data["questions"], here / "questions")
-        return values
+        questions = here.attempt(read_questions, data["questions"], here / "questions")
+        here.settle(mark)
+        return {**values, "questions": questions}
 
     def write_related(self, step, values: dict) -> None:
         write_questions(step, values["questions"])

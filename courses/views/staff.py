@@ -222,6 +222,50 @@ def _keep_page(request) -> str:
     return f"?page={page}" if page else ""
 
 
+# -- required training -------------------------------------------------------------------------
+
+
+@role_required(_decides_time)
+def requirements(request):
+    """Required training the person manages, and a form to set more."""
+    from .. import requirements as required
+    from ..forms import RequirementForm
+
+    form = RequirementForm(
+        _posted(request),
+        programmes=required.programmes_to_require(),
+        units=required.units_to_require_for(request.user),
+        everyone=permissions.is_programme_team(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        requirement = services.set_requirement(by=request.user, **form.service_kwargs())
+        messages.success(
+            request, _("%(training)s is now required.") % {"training": str(requirement)}
+        )
+        return redirect("courses:requirements")
+    context = {
+        "form": form,
+        "page": _page(required.managed_requirements(request.user), request.GET.get("page")),
+    }
+    return render(
+        request, "courses/staff/requirements.html", context, status=400 if form.errors else 200
+    )
+
+
+@require_POST
+@role_required(_decides_time)
+def remove_requirement(request, pk: int):
+    from .. import requirements as required
+
+    requirement = next((r for r in required.managed_requirements(request.user) if r.pk == pk), None)
+    if requirement is None:
+        raise Http404(_("There is no required training with this number that you may change."))
+    name = str(requirement)
+    services.remove_requirement(by=request.user, requirement=requirement)
+    messages.success(request, _("%(training)s is no longer required.") % {"training": name})
+    return redirect("courses:requirements")
+
+
 # -- help and overrides ---------------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ PROBE = (
     " 'name': str(settings.DATABASES['default']['NAME']),"
     " 'host': settings.DATABASES['default'].get('HOST', ''),"
     " 'cache': settings.CACHES['default']['BACKEND'], 'debug': settings.DEBUG,"
-    " 'email': settings.EMAIL_BACKEND, 'tasks': settings.TASKS['default']['BACKEND'],"
+    " 'email': settings.EMAIL_BACKEND, 'email_path': str(getattr(settings, 'EMAIL_FILE_PATH', '')), 'tasks': settings.TASKS['default']['BACKEND'],"
     " 'hosts': settings.ALLOWED_HOSTS, 'base_url': settings.ACADEMY_BASE_URL,"
     " 'secure_cookie': settings.SESSION_COOKIE_SECURE}))"
 )
@@ -159,3 +159,11 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path, django_db_blocker
                 assert cursor.fetchone()[0] >= 5000
         finally:
             wrapper.close()
+
+
+def test_email_url_with_the_file_scheme_writes_emails_into_that_folder(tmp_path):
+    folder = tmp_path / "mail"
+    result = run_settings(tmp_path, EMAIL_URL=f"file://{folder}")
+    values = json.loads(result.stdout)
+    assert values["email"].endswith("filebased.EmailBackend")
+    assert values["email_path"] == str(folder)

@@ -119,3 +119,25 @@ def test_a_quiz_cannot_be_marked_done(learner, api, catalogue):
 def test_an_unknown_step_is_not_found(learner, api, catalogue):
     response = api(learner, "write").post("/me/enrolments/basics/lessons/intro/steps/nope/done")
     assert response.status_code == 404
+
+
+def test_required_training_lists_what_is_required_of_me_with_due_dates(
+    learner, programme, api, catalogue
+):
+    import datetime
+
+    from courses import services as courses
+
+    due = datetime.date(2099, 1, 31)
+    courses.set_requirement(
+        by=programme, module=catalogue["basics"], units=[], roles=[], due_on=due
+    )
+    body = api(learner).get("/me/required-training").json()
+    assert body["assigned"] == [
+        {
+            "module": {"slug": "basics", "title": catalogue["basics"].title("en")},
+            "due_on": "2099-01-31",
+            "overdue": False,
+            "progress_percent": 0,
+        }
+    ]

@@ -9,7 +9,7 @@ from certification.models import (
     NominationApprovedRule,
     PolicyAcknowledgedRule,
 )
-from certification.rules import Facts
+from certification.selectors import Facts
 
 from .factories import DefinitionFactory
 

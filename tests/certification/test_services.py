@@ -12,7 +12,7 @@ from certification.models import (
     Nomination,
     NominationApprovedRule,
 )
-from certification.rules import Facts
+from certification.selectors import Facts
 from core.models import AuditEntry
 from tests.factories import PersonFactory
 

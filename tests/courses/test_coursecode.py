@@ -460,8 +460,10 @@ def test_the_commands_import_and_export(db, tmp_path):
     run("export_programme", "basics-programme", "-o", str(tmp_path / "folder") + "/")
     assert (tmp_path / "folder" / "first-module.yaml").exists()
     path.write_text(SMALL.replace("minutes: 60", "minutes: 0"))
-    with pytest.raises(CommandError, match=rf"^{path}:6: .*nothing was imported"):
-        run("import_programme", str(path))
+    errors = StringIO()
+    with pytest.raises(CommandError, match="^1 problem; nothing was imported"):
+        call_command("import_programme", str(path), stdout=StringIO(), stderr=errors)
+    assert errors.getvalue().startswith(f"{path}:6: modules[0].minutes: must be")
     with pytest.raises(CommandError, match="no programme"):
         run("export_programme", "nope")
 
@@ -484,7 +486,8 @@ def test_exit_codes_of_the_console_script(tmp_path):
         [*academy, "import-programme", str(bad)], env=env, capture_output=True, text=True
     )
     assert failed.returncode == 1
-    assert failed.stderr.strip().count("\n") == 0 and f"{bad}:18:" in failed.stderr
+    problem, verdict = failed.stderr.strip().splitlines()
+    assert problem.startswith(f"{bad}:18: ") and "1 problem; nothing was imported" in verdict
     usage = subprocess.run([*academy, "export-programme"], env=env, capture_output=True, text=True)
     assert usage.returncode == 2
     exported = subprocess.run(
@@ -535,3 +538,49 @@ def test_a_programme_file_above_the_limit_is_refused_before_it_is_read(tmp_path)
         coursecode.parse_path(big)
     with pytest.raises(coursecode.CourseCodeError, match="larger than 8 MB"):
         coursecode.parse_text(" " * (coursecode.MAX_FILE_BYTES + 1))
+
+
+def test_every_problem_of_a_file_is_reported_at_once(db):
+    bad = (
+        SMALL.replace("minutes: 60", "minutes: 0")
+        .replace("kind: text", "kind: poem")
+        .replace("pass_mark: 80", "pass_mark: many")
+        .replace("{text: {en: Right, nl: Goed}, correct: true}", "{text: Right, correct: maybe}")
+    )
+    problems = [str(problem) for problem in coursecode.check(bad, label="bad.yaml")]
+    assert [problem.split(": ")[0] for problem in problems] == [
+        "bad.yaml:6",
+        "bad.yaml:12",
+        "bad.yaml:18",
+        "bad.yaml:22",
+    ]
+    assert problems[1].startswith("bad.yaml:12: modules[0].lessons[0].steps[0].kind: unknown")
+    assert not Programme.objects.exists()
+
+
+def test_a_good_file_has_no_problems_and_a_preview_counts_each_kind_without_writing(db):
+    assert coursecode.check(SMALL) == []
+    assert coursecode.preview(SMALL).by_kind() == {
+        "programme": {"created": 1, "updated": 0, "removed": 0, "unchanged": 0},
+        "module": {"created": 1, "updated": 0, "removed": 0, "unchanged": 0},
+        "lesson": {"created": 1, "updated": 0, "removed": 0, "unchanged": 0},
+        "step": {"created": 2, "updated": 0, "removed": 0, "unchanged": 0},
+    }
+    assert not Programme.objects.exists()
+    load(SMALL)
+    changed = SMALL.replace("body: {en: Hello, nl: Hallo}", "body: {en: Hi, nl: Hoi}")
+    assert coursecode.preview(changed).by_kind()["step"] == {
+        "created": 0,
+        "updated": 1,
+        "removed": 0,
+        "unchanged": 1,
+    }
+    assert TextStep.objects.get().body_en == "Hello"
+
+
+def test_the_command_checks_without_writing(db, tmp_path):
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL)
+    out = run("import_programme", str(path), "--check")
+    assert "step: created 2, updated 0, removed 0, unchanged 0" in out
+    assert "nothing was written" in out and not Programme.objects.exists()

@@ -4,7 +4,10 @@ from academy import scheduled
 
 
 class Command(BaseCommand):
-    help = "Run the scheduled pass once: reconcile dashboard figures, retry stale background jobs."
+    help = (
+        "Run the scheduled pass once: send the notifications that are due, reconcile dashboard "
+        "figures, retry stale background jobs."
+    )
 
     def handle(self, *args, **options):
         for name, count in scheduled.run().items():

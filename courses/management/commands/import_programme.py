@@ -1,20 +1,36 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ...coursecode import CourseCodeError, import_path
+from ...coursecode import OUTCOMES, CourseCodeError, import_paths
 
 
 class Command(BaseCommand):
     help = (
         "Load a programme from course-as-code (a YAML file, or a folder with programme.yaml and "
-        "one file per module); upsert by slug. An error names file:line and writes nothing."
+        "one file per module); upsert by slug. Every problem is named file:line on stderr and "
+        "nothing is written. --check tells what an import would change, without writing."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="a programme YAML file or folder")
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="check the file and count what would be created, updated, removed, unchanged",
+        )
 
-    def handle(self, *args, path: str, **options):
+    def handle(self, *args, path: str, check: bool, **options):
         try:
-            result = import_path(path)
+            result = import_paths([path], dry_run=check)
         except CourseCodeError as error:
-            raise CommandError(f"{error}; nothing was imported") from None
+            for problem in error.problems:
+                self.stderr.write(str(problem))
+            count = len(error.problems)
+            raise CommandError(
+                f"{count} problem{'s' if count != 1 else ''}; nothing was imported"
+            ) from None
+        if check:
+            for kind, counts in result.by_kind().items():
+                self.stdout.write(f"{kind}: " + ", ".join(f"{o} {counts[o]}" for o in OUTCOMES))
+            self.stdout.write("checked; nothing was written")
+            return
         self.stdout.write(result.summary())
