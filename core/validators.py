@@ -41,10 +41,18 @@ BIDI_CONTROLS = frozenset(
 )
 
 
-def name_problem(value: str) -> str | None:
-    """Why `value` cannot be a person's name, or None when it can."""
+def control_character_problem(value: str) -> str | None:
+    """Why `value` cannot be stored as text a person typed (a control character), or None."""
     if any(ord(char) < 32 or 127 <= ord(char) < 160 for char in value):
         return str(_("contains a control character (such as a NUL byte)"))
+    return None
+
+
+def name_problem(value: str) -> str | None:
+    """Why `value` cannot be a person's name, or None when it can."""
+    problem = control_character_problem(value)
+    if problem:
+        return problem
     if any(char in BIDI_CONTROLS for char in value):
         return str(_("contains an invisible text-direction character"))
     return None

@@ -20,7 +20,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils.timezone import now
 from django.utils.translation import gettext as _
 
-from core.validators import name_problem
+from core.validators import control_character_problem, name_problem
 
 from .models import Language, Person, ScimToken, Unit
 from .permissions import PROGRAMME_TEAM_GROUP
@@ -136,19 +136,17 @@ def check_staff_record(
     """
     errors: list[str] = []
     # NUL and other control characters have no place in any column (PostgreSQL cannot even look
-    # them up): refuse them before a unit, manager or language is searched for.
-    unreadable = [
-        key
-        for key, value in values.items()
-        if key not in ("first_name", "last_name", "display_name")
-        and isinstance(value, str)
-        and any(ord(char) < 32 or 127 <= ord(char) < 160 for char in value)
-    ]
+    # them up): refuse them before a unit, manager or language is searched for. Names get the
+    # same check, and more, from name_problem below.
+    unreadable = []
+    for column, value in values.items():
+        if column in ("first_name", "last_name", "display_name") or not isinstance(value, str):
+            continue
+        problem = control_character_problem(value)
+        if problem:
+            unreadable.append(_("%(column)s %(problem)s") % {"column": column, "problem": problem})
     if unreadable:
-        return None, [
-            _("%(column)s contains a control character (such as a NUL byte)") % {"column": key}
-            for key in unreadable
-        ]
+        return None, unreadable
     email = (values.get("email") or "").strip().lower()
     try:
         validate_email(email)
