@@ -26,6 +26,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.load import load_average, start, stop  # noqa: E402
+
 ACADEMY = str(ROOT / ".venv" / "bin" / "academy")
 PROBES = ["/policy/", "/healthz"]
 
@@ -106,19 +110,10 @@ def main() -> int:
             [ACADEMY, "demo", "--no-serve"], env=env, check=True, capture_output=True
         )
         roster(work / "roster.csv", args.people)
-        server = subprocess.Popen(  # noqa: S603 - fixed command line
-            [ACADEMY, "serve", "--port", str(args.port), "--workers", "2"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+        server = start(
+            [ACADEMY, "serve", "--port", str(args.port), "--workers", "2"], env, args.port
         )
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2).read()  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        print(f"load average {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
+        print(load_average())
         report("baseline", *measure(base, lambda: time.sleep(args.baseline)))
         outcome = {}
 
@@ -136,8 +131,7 @@ def main() -> int:
         return 0 if result.returncode == 0 else 1
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
+            stop(server)
         shutil.rmtree(work, ignore_errors=True)
 
 
