@@ -57,7 +57,7 @@ def list_my_enrolments(
 @writes
 def enrol(request: HttpRequest, payload: EnrolIn, options: Query[LanguageParams]):
     """Enrol in a module (201), or get the enrolment you already have (200)."""
-    module = courses.module_by_slug(payload.module)
+    module = courses.module_by_slug(payload.module, request.user)
     if module is None:
         raise not_found()
     existed = courses.enrolment_in(request.user, module) is not None
@@ -79,7 +79,7 @@ def complete_step(
     """Mark a step done that learners complete themselves (text, video; idempotent). Other
     kinds are done by what happens on their page: a quiz passed, an assignment approved, a
     session attended, the policy acknowledged."""
-    found = courses.module_by_slug(module)
+    found = courses.module_by_slug(module, request.user)
     target = courses.step_for(found, lesson_slug=lesson, step_slug=step) if found else None
     if target is None:
         raise not_found()

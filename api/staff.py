@@ -11,6 +11,7 @@ from ninja.errors import ValidationError
 from ninja.files import UploadedFile
 
 from courses import selectors as courses
+from courses.models import Lifecycle
 from insights import selectors as insights
 from insights.permissions import can_see_insights
 from people import permissions
@@ -126,7 +127,7 @@ def get_adoption(request: HttpRequest, filters: Query[AdoptionFilters]):
     programme = None
     if filters.programme:
         programme = courses.programme_by_slug(filters.programme)
-        if programme is None or not programme.is_published:
+        if programme is None or programme.status == Lifecycle.DRAFT:
             raise ValidationError(
                 [{"loc": ("query", "programme"), "msg": _("No programme has this slug.")}]
             )

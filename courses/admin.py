@@ -45,7 +45,8 @@ from .models import (
 
 class ModuleInline(AuthoredInline, admin.TabularInline):
     model = Module
-    fields = ["position", "title_en", "slug", "minutes"]
+    fields = ["position", "title_en", "slug", "minutes", "status"]
+    readonly_fields = ["status"]
     extra = 0
     show_change_link = True
     ordering = ["position"]
@@ -53,15 +54,18 @@ class ModuleInline(AuthoredInline, admin.TabularInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(AuthoredAdmin):
-    list_display = ["title_en", "slug", "position", "is_published", "requires_time_approval"]
-    list_editable = ["position", "is_published"]
+    list_display = ["title_en", "slug", "position", "status", "requires_time_approval"]
+    list_editable = ["position"]
+    list_filter = ["status"]
+    # Publishing and retiring are audited acts on the programme's page (/programme/programmes/).
+    readonly_fields = ["status"]
     search_fields = ["slug", "title_en", "title_nl"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [ModuleInline]
     fieldsets = [
         (
             None,
-            {"fields": ["slug", "position", "is_published", "requires_time_approval", "cover"]},
+            {"fields": ["slug", "position", "status", "requires_time_approval", "cover"]},
         ),
         (_("English"), {"fields": ["title_en", "description_en"]}),
         (_("Dutch"), {"fields": ["title_nl", "description_nl"]}),
@@ -159,8 +163,9 @@ class ModuleForm(forms.ModelForm):
 @admin.register(Module)
 class ModuleAdmin(AuthoredAdmin):
     form = ModuleForm
-    list_display = ["title_en", "programme", "position", "minutes", "is_foundation", "slug"]
-    list_filter = ["programme", "is_foundation"]
+    list_display = ["title_en", "programme", "status", "position", "minutes", "is_foundation", "slug"]
+    list_filter = ["programme", "status", "is_foundation"]
+    readonly_fields = ["status"]
     search_fields = ["slug", "title_en", "title_nl"]
     prepopulated_fields = {"slug": ["title_en"]}
     filter_horizontal = ["requires", "audience_units"]
@@ -173,6 +178,7 @@ class ModuleAdmin(AuthoredAdmin):
                 "fields": [
                     "programme",
                     "slug",
+                    "status",
                     "position",
                     "minutes",
                     "is_foundation",

@@ -69,9 +69,10 @@ PROGRAMME_SPEC = dataspec.specs(
     dataspec.Text("title", required=True, max_length=200),
     dataspec.Text("description"),
     dataspec.Boolean("requires_time_approval", default=False),
-    dataspec.Boolean("published", attr="is_published", default=True),
     dataspec.Integer("position", minimum=0, maximum=100_000, default=100),
 )
+# Earlier files published with `published: true`; publishing is now an act on the web.
+LIFECYCLE_KEY = "published"
 MODULE_SPEC = dataspec.specs(
     dataspec.Slug("slug", required=True),
     dataspec.Text("title", required=True, max_length=200),
@@ -245,6 +246,7 @@ def parse_text(text: str, *, label: str = "programme.yaml") -> Document:
 
 
 def parse_file(path: Path | str, *, label: str | None = None) -> Document:
+    """One YAML file; problems name it `label` (default: its path)."""
     path = Path(path)
     label = label or str(path)
     try:
@@ -266,15 +268,21 @@ def _module_files(folder: Path) -> list[Path]:
     )
 
 
-def parse_folder(folder: Path | str) -> Document:
-    """A folder with programme.yaml and one file per module."""
+def parse_folder(folder: Path | str, *, label: str | None = None) -> Document:
+    """A folder with programme.yaml and one file per module; problems name the files below
+    `label` (default: the folder's path), e.g. `upload.zip/track/programme.yaml`."""
     folder = Path(folder)
-    head = parse_file(folder / FOLDER_PROGRAMME_FILE)
+    name = label or str(folder)
+
+    def labelled(path: Path) -> str | None:
+        return f"{name}/{path.name}" if label else None
+
+    head = parse_file(folder / FOLDER_PROGRAMME_FILE, label=labelled(folder / FOLDER_PROGRAMME_FILE))
     label = head.source.label
     data = head.data
     if not isinstance(data, dict):
         raise CourseCodeError(f"{label}:1: " + _("must be a mapping of programme keys"))
-    files = [parse_file(path) for path in _module_files(folder)]
+    files = [parse_file(path, label=labelled(path)) for path in _module_files(folder)]
     by_slug = {}
     for document in files:
         slug = document.data.get("slug") if isinstance(document.data, dict) else None
@@ -290,7 +298,7 @@ def parse_folder(folder: Path | str) -> Document:
             if slug not in by_slug:
                 (here / index).fail(
                     _("no module file in %(folder)s has the slug '%(slug)s'")
-                    % {"folder": folder, "slug": slug}
+                    % {"folder": name, "slug": slug}
                 )
         listed = set(slugs)
         for document in files:
@@ -479,8 +487,15 @@ def _check_programme(document: Document, here: Here) -> CheckedProgramme:
         )
     mark = len(here.problems)
     here = here.speaking(sorted(_module_languages(data.get("modules")) - {"en"}))
-    extra = ("modules", *SECTIONS)
+    extra = ("modules", LIFECYCLE_KEY, *SECTIONS)
     values = here.attempt(dataspec.check_mapping, data, here, PROGRAMME_SPEC, extra=extra)
+    if LIFECYCLE_KEY in data:
+        (here / LIFECYCLE_KEY).note(
+            _(
+                "a file does not publish: a new programme arrives as a draft and is published "
+                "on its page (or with import-programme --publish); remove this key"
+            )
+        )
     modules = here.attempt(_check_items, data, "modules", here, _("module"), _check_module)
     sections = {
         name: here.attempt(SECTIONS[name].check, data[name], here / name)

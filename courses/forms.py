@@ -328,3 +328,26 @@ class OverrideForm(forms.Form):
         if self.cleaned_data["action"] == self.EXTRA_ATTEMPTS:
             kwargs["extra"] = self.cleaned_data["extra"]
         return kwargs
+
+
+class LifecycleForm(forms.Form):
+    """Why a programme or module is published or retired (kept in its history)."""
+
+    reason = forms.CharField(
+        label=_("Reason (optional, kept in the history)"),
+        required=False,
+        max_length=500,
+    )
+
+
+class ProgrammeUploadForm(forms.Form):
+    """A course-as-code file: one YAML file, or a ZIP of the folder form."""
+
+    file = forms.FileField(
+        label=_("Programme file"),
+        help_text=_(
+            "A course-as-code YAML file, or a ZIP of a folder with programme.yaml and one file "
+            "per module. Nothing changes until you confirm."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".yaml,.yml,.zip"}),
+    )

@@ -77,7 +77,7 @@ def _modules_of(requirements: list[Requirement]) -> dict[int, list[Module]]:
     by_programme: dict[int, list[Module]] = {}
     if programme_ids:
         for module in (
-            Module.objects.filter(programme_id__in=programme_ids, programme__is_published=True)
+            Module.objects.offered().filter(programme_id__in=programme_ids)
             .select_related("programme")
             .order_by("position", "slug")
         ):
@@ -218,8 +218,10 @@ def programmes_to_require() -> list:
     from .models import Programme
 
     return list(
-        Programme.objects.filter(is_published=True)
-        .prefetch_related(Prefetch("modules", queryset=Module.objects.order_by("position", "slug")))
+        Programme.objects.published()
+        .prefetch_related(
+            Prefetch("modules", queryset=Module.objects.offered().order_by("position", "slug"))
+        )
         .order_by("position", "slug")
     )
 

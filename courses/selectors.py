@@ -30,6 +30,7 @@ from people.selectors import ancestor_unit_ids, unit_tree
 
 from . import permissions
 from .models import (
+    Lifecycle,
     Booking,
     Enrolment,
     HelpRequest,
@@ -134,7 +135,7 @@ def catalogue_for(
     programme wants an approval the person does not have) and `offered_in_my_language`.
     """
     modules = (
-        Module.objects.filter(programme__is_published=True)
+        Module.objects.offered()
         .select_related("programme")
         .prefetch_related(
             Prefetch("audience_units", queryset=Unit.objects.only("id")),
@@ -197,20 +198,30 @@ def _annotate(module, person, enrolment, completed: set[int], approvals: dict) -
 def catalogue_platforms() -> list[str]:
     """The platform tags used by published modules, for the catalogue's filter (one query)."""
     tags = set()
-    for platforms in Module.objects.filter(programme__is_published=True).values_list(
-        "platforms", flat=True
-    ):
+    for platforms in Module.objects.offered().values_list("platforms", flat=True):
         tags.update(platforms or [])
     return sorted(tags)
 
 
-def module_by_slug(slug: str) -> Module | None:
-    """A module of a published programme, with its programme (one query)."""
-    return (
-        Module.objects.filter(slug=slug, programme__is_published=True)
-        .select_related("programme")
-        .first()
-    )
+def module_by_slug(slug: str, viewer=None) -> Module | None:
+    """A module `viewer` may open, with its programme: one in the catalogue; a retired one
+    they are enrolled in; any, as a preview, for the programme team (one or two queries)."""
+    module = Module.objects.filter(slug=slug).select_related("programme").first()
+    if module is None or module.is_offered:
+        return module
+    if viewer is None or not viewer.is_authenticated:
+        return None
+    if permissions.is_programme_team(viewer):
+        return module
+    retired = Lifecycle.DRAFT not in (module.status, module.programme.status)
+    if retired and Enrolment.objects.filter(person=viewer, module=module).exists():
+        return module
+    return None
+
+
+def is_preview(module: Module, viewer) -> bool:
+    """The programme team looks at a module learners do not see (a draft or retired one)."""
+    return not module.is_offered and permissions.is_programme_team(viewer)
 
 
 def programmes() -> QuerySet[Programme]:
@@ -218,8 +229,13 @@ def programmes() -> QuerySet[Programme]:
     from django.db.models import Sum
 
     return (
-        Programme.objects.filter(is_published=True)
-        .annotate(module_count=Count("modules"), total_minutes=Coalesce(Sum("modules__minutes"), 0))
+        Programme.objects.published()
+        .annotate(
+            module_count=Count("modules", filter=Q(modules__status=Lifecycle.PUBLISHED)),
+            total_minutes=Coalesce(
+                Sum("modules__minutes", filter=Q(modules__status=Lifecycle.PUBLISHED)), 0
+            ),
+        )
         .order_by("position", "slug")
     )
 
@@ -713,7 +729,7 @@ def time_approval_to_decide(person, approval_id: int) -> TimeApproval | None:
 
 def programme_by_slug(slug: str) -> Programme | None:
     """A published programme (one query)."""
-    return Programme.objects.filter(slug=slug, is_published=True).first()
+    return Programme.objects.published().filter(slug=slug).first()
 
 
 def enrolment_in(person, module: Module) -> Enrolment | None:
@@ -749,6 +765,7 @@ class ModulePage:
     def can_enrol(self) -> bool:
         return (
             self.outline.enrolment is None
+            and self.module.is_offered
             and self.in_audience
             and not self.outline.missing_requirements
             and not self.needs_time_approval
@@ -764,7 +781,14 @@ def module_page(module: Module, person) -> ModulePage:
 
     programme = module.programme
     ancestors, roles = permissions.audience_facts(person)
-    totals = Module.objects.filter(programme=programme).aggregate(
+    # Learners count the modules they can see; a preview counts what publishing would show.
+    siblings = Module.objects.filter(programme=programme)
+    siblings = (
+        siblings.filter(status=Lifecycle.PUBLISHED)
+        if module.is_offered
+        else siblings.exclude(status=Lifecycle.RETIRED)
+    )
+    totals = siblings.aggregate(
         count=Count("id"), minutes=Coalesce(Sum("minutes"), 0)
     )
     completion = (
@@ -791,7 +815,8 @@ def time_approvals_of(person) -> list[TimeApproval]:
     programme and who decided (one query)."""
     latest: dict[int, TimeApproval] = {}
     for approval in (
-        TimeApproval.objects.filter(person=person, programme__is_published=True)
+        TimeApproval.objects.exclude(programme__status=Lifecycle.DRAFT)
+        .filter(person=person)
         .select_related("programme", "decided_by")
         .order_by("requested_at", "id")
     ):

@@ -1,6 +1,6 @@
 from django.urls import path  # noqa: F401 - used by both blocks below
 
-from .views import learning, staff  # noqa: F401
+from .views import learning, programmes, staff  # noqa: F401
 
 app_name = "courses"
 
@@ -59,4 +59,25 @@ staff_urls: list = [
     ),
 ]
 
-urlpatterns = learning_urls + staff_urls
+# -- the programme team's programmes (courses/views/programmes.py) --------------------------------
+programme_urls: list = [
+    path("programme/programmes/", programmes.programmes, name="programmes"),
+    path("programme/programmes/<slug:slug>/", programmes.programme, name="programme"),
+    path("programme/programmes/<slug:slug>/publish", programmes.publish, name="publish"),
+    path("programme/programmes/<slug:slug>/retire", programmes.retire, name="retire"),
+    path("programme/programmes/<slug:slug>/export", programmes.export, name="export"),
+    path(
+        "programme/programmes/<slug:slug>/modules/<slug:module>/publish",
+        programmes.publish_module,
+        name="publish_module",
+    ),
+    path(
+        "programme/programmes/<slug:slug>/modules/<slug:module>/retire",
+        programmes.retire_module,
+        name="retire_module",
+    ),
+    path("programme/import/", programmes.import_programme, name="import_programme"),
+    path("programme/import/<uuid:pk>/", programmes.import_review, name="import_review"),
+]
+
+urlpatterns = learning_urls + staff_urls + programme_urls

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from certification.models import CredentialDefinition
-from courses.models import Module, Programme
+from courses.models import Lifecycle, Module, Programme
 from people.models import Unit
 from people.permissions import is_programme_team
 
@@ -44,7 +44,8 @@ class FilterForm(forms.Form):
             (weeks, _("Last %(weeks)d weeks") % {"weeks": weeks}) for weeks in PERIODS
         ]
         self.limit_units(self.fields["unit"], viewer)
-        self.fields["programme"].queryset = Programme.objects.filter(is_published=True)
+        # Retired programmes keep their figures; drafts have none yet.
+        self.fields["programme"].queryset = Programme.objects.exclude(status=Lifecycle.DRAFT)
 
     @staticmethod
     def limit_units(field, viewer) -> None:
@@ -153,9 +154,7 @@ class BulkActionForm(forms.Form):
         else:
             del self.fields["definition"]
         self.fields["kind"].choices = [(kind.value, kind.label) for kind in allowed]
-        self.fields["module"].queryset = Module.objects.filter(
-            programme__is_published=True
-        ).order_by("programme__position", "position", "slug")
+        self.fields["module"].queryset = Module.objects.offered().order_by("programme__position", "position", "slug")
 
     def clean(self):
         data = super().clean()

@@ -66,6 +66,8 @@ def load() -> list[str]:
     with transaction.atomic():
         result = coursecode.import_paths(sorted(FOLDER.glob("*.yaml")))
         created += result.created
+        for programme in Programme.objects.filter(slug__in=result.programmes):
+            services.publish_programme(programme=programme, actor=None)
         created += _sessions()
         created += _requirements()
     # The demo's history is not news: its emails (reviews, promotions) are not sent.

@@ -1,6 +1,6 @@
 """Models of the courses app (see the submodules): catalogue, steps, learning, sessions."""
 
-from .catalogue import AUDIENCE_ROLES, PLATFORM_LABELS, Lesson, Module, Programme
+from .catalogue import AUDIENCE_ROLES, PLATFORM_LABELS, Lesson, Module, Programme, Lifecycle
 from .learning import (
     Enrolment,
     ProgrammeCompletion,
@@ -12,6 +12,7 @@ from .learning import (
 from .overrides import HelpRequest, Override
 from .requirements import Requirement
 from .sessions import Booking, Session
+from .uploads import ProgrammeUpload
 from .steps import (
     AssignmentStep,
     Choice,
@@ -35,11 +36,13 @@ __all__ = [
     "Enrolment",
     "HelpRequest",
     "Lesson",
+    "Lifecycle",
     "Module",
     "Override",
     "PolicyStep",
     "Programme",
     "ProgrammeCompletion",
+    "ProgrammeUpload",
     "Question",
     "QuizAttempt",
     "QuizStep",

@@ -25,6 +25,38 @@ PLATFORM_LABELS = {
 MAX_MODULE_MINUTES = 24 * 60
 
 
+class Lifecycle(models.TextChoices):
+    """Where a programme or module is in its life (docs/decisions/0017-programme-lifecycle.md)."""
+
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+    RETIRED = "retired", _("retired")
+
+
+class CatalogueQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Lifecycle.PUBLISHED)
+
+
+class ModuleQuerySet(models.QuerySet):
+    def offered(self):
+        """Modules open for enrolment: published, in a published programme."""
+        return self.filter(status=Lifecycle.PUBLISHED, programme__status=Lifecycle.PUBLISHED)
+
+
+def _status_field():
+    return models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Lifecycle.choices,
+        default=Lifecycle.DRAFT,
+        help_text=_(
+            "Draft: only the programme team sees it. Published: in the catalogue. "
+            "Retired: out of the catalogue; learners keep their progress and credentials."
+        ),
+    )
+
+
 def default_languages() -> list[str]:
     return list(LANGUAGES)
 
@@ -52,7 +84,7 @@ class Programme(models.Model):
         help_text=_("The unit lead approves the training time before a learner starts."),
     )
     position = models.PositiveIntegerField(_("position"), default=100)
-    is_published = models.BooleanField(_("published"), default=True)
+    status = _status_field()
     cover = models.ImageField(
         _("cover image"),
         upload_to="courses/covers/",
@@ -64,10 +96,21 @@ class Programme(models.Model):
         ),
     )
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         ordering = ["position", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Lifecycle.values), name="programme_status_known"
+            )
+        ]
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Lifecycle.PUBLISHED
 
     def __str__(self) -> str:
         return self.title()
@@ -86,6 +129,7 @@ class Module(models.Model):
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="modules"
     )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    status = _status_field()
     position = models.PositiveIntegerField(_("position"), default=0)
     title_en = models.CharField(_("title (English)"), max_length=200)
     title_nl = models.CharField(_("title (Dutch)"), max_length=200, blank=True)
@@ -146,11 +190,14 @@ class Module(models.Model):
         help_text=_("Modules a learner completes before enrolling in this one."),
     )
 
+    objects = ModuleQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
         ordering = ["programme__position", "programme__slug", "position", "slug"]
         constraints = [
+            models.CheckConstraint(condition=Q(status__in=Lifecycle.values), name="module_status_known"),
             models.CheckConstraint(
                 condition=Q(minutes__gt=0) & Q(minutes__lte=MAX_MODULE_MINUTES),
                 name="module_minutes_positive",
@@ -166,6 +213,11 @@ class Module(models.Model):
 
     def summary(self, language: str | None = None) -> str:
         return in_language(self, "summary", language)
+
+    @property
+    def is_offered(self) -> bool:
+        """Open for enrolment: published, in a published programme."""
+        return self.status == Lifecycle.PUBLISHED and self.programme.status == Lifecycle.PUBLISHED
 
     @staticmethod
     def platform_labels_for(tags) -> list[str]:

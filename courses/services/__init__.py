@@ -14,6 +14,8 @@ from .learning import (
     mark_step_done,
     visit_step,
 )
+from .imports import UploadProblems, check_upload, import_upload, preview_upload
+from .lifecycle import publish_module, publish_programme, retire_module, retire_programme
 from .overrides import grant_quiz_attempts, mark_step_complete, request_help, reset_step
 from .quizzes import submit_quiz
 from .requirements import remove_requirement, set_requirement
@@ -22,6 +24,8 @@ from .time_approvals import decide_time_approval, request_time_approval
 
 __all__ = [
     "CourseError",
+    "UploadProblems",
+    "check_upload",
     "acknowledge_policy_step",
     "book_session",
     "cancel_booking",
@@ -31,13 +35,19 @@ __all__ = [
     "enrol",
     "fill_from_waitlist",
     "grant_quiz_attempts",
+    "import_upload",
     "mark_step_complete",
     "mark_step_done",
+    "preview_upload",
+    "publish_module",
+    "publish_programme",
     "record_attendance",
     "remove_requirement",
     "request_help",
     "request_time_approval",
     "reset_step",
+    "retire_module",
+    "retire_programme",
     "review_submission",
     "set_requirement",
     "submit_assignment",

@@ -18,7 +18,7 @@ ACTIVITY_PRECISION = datetime.timedelta(hours=1)
 
 
 def _check_can_enrol(person, module: Module, language: str) -> None:
-    if not module.programme.is_published:
+    if not module.is_offered:
         raise CourseError(_("This module is not open for enrolment."))
     ancestors, roles = permissions.audience_facts(person)
     if not permissions.is_in_audience(person, module, ancestor_unit_ids=ancestors, roles=roles):

@@ -27,15 +27,15 @@ signed_in = role_required(lambda person: person.is_authenticated)
 PAGE_SIZE = 20
 
 
-def _module_or_404(slug: str):
-    module = selectors.module_by_slug(slug)
+def _module_or_404(request, slug: str):
+    module = selectors.module_by_slug(slug, request.user)
     if module is None:
         raise Http404(_("There is no such module."))
     return module
 
 
-def _step_or_404(slug: str, lesson: str, step: str):
-    module = _module_or_404(slug)
+def _step_or_404(request, slug: str, lesson: str, step: str):
+    module = _module_or_404(request, slug)
     found = selectors.step_for(module, lesson_slug=lesson, step_slug=step)
     if found is None:
         raise Http404(_("There is no such step."))
@@ -86,19 +86,25 @@ def catalogue(request):
 @signed_in
 def module(request, slug: str):
     """Summary, outline with progress, and what stands between the learner and enrolling."""
-    module = _module_or_404(slug)
+    module = _module_or_404(request, slug)
     page = selectors.module_page(module, request.user)
     enrol_form = (
         forms.EnrolForm(module=module, preferred=request.LANGUAGE_CODE) if page.can_enrol else None
     )
-    context = {"module": module, "page": page, "outline": page.outline, "enrol_form": enrol_form}
+    context = {
+        "module": module,
+        "page": page,
+        "outline": page.outline,
+        "enrol_form": enrol_form,
+        "preview": selectors.is_preview(module, request.user),
+    }
     return render(request, "courses/learn/module.html", context)
 
 
 @signed_in
 @require_POST
 def enrol(request, slug: str):
-    module = _module_or_404(slug)
+    module = _module_or_404(request, slug)
     form = forms.EnrolForm(request.POST, module=module, preferred=request.LANGUAGE_CODE)
     if not form.is_valid():
         messages.error(request, _("Choose one of the languages the module is offered in."))
@@ -146,16 +152,19 @@ def request_time_approval(request, slug: str):
 @signed_in
 def step(request, slug: str, lesson: str, step: str):
     """One step through its own template; POST answers it through the step's own form."""
-    module, found = _step_or_404(slug, lesson, step)
+    module, found = _step_or_404(request, slug, lesson, step)
     kind = steps.kind_of(found)
     posted = request.method == "POST"
     takes_answer = kind.form_class is not None
     if request.method not in ("GET", "HEAD", "POST") or (posted and not takes_answer):
         return HttpResponseNotAllowed(["GET", "POST"] if takes_answer else ["GET"])
+    preview = selectors.is_preview(module, request.user)
     if posted:
         enrolment = selectors.enrolment_in(request.user, module)
     else:
         enrolment = services.visit_step(person=request.user, step=found)  # resume here later
+    if enrolment is None and preview and not posted:
+        return _preview_step(request, module, found, kind)
     if enrolment is None:
         messages.error(request, _("Enrol in the module to open its steps."))
         return redirect("courses:module", slug)
@@ -199,11 +208,39 @@ def step(request, slug: str, lesson: str, step: str):
     return render(request, "courses/learn/step.html", context)
 
 
+def _preview_step(request, module, found, kind):
+    """The programme team sees a draft's step as a learner would, writing nothing."""
+    state = kind.state(request.user, found)
+    outline = selectors.module_outline(module, request.user)
+    order = [item.step.pk for item in outline.steps]
+    previous, following = outline.neighbours(found)
+    context = {
+        "module": module,
+        "step": found,
+        "kind": kind,
+        "lesson": found.lesson,
+        "outline": outline,
+        "enrolment": None,
+        "state": state,
+        "form": kind.form(found, state, None, None),
+        "done": False,
+        "number": order.index(found.pk) + 1 if found.pk in order else None,
+        "previous": previous,
+        "following": following,
+        "language": request.LANGUAGE_CODE,
+        "overrides": [],
+        "helpers": [],
+        "help_request": None,
+        "preview": True,
+    }
+    return render(request, "courses/learn/step.html", context)
+
+
 @signed_in
 @require_POST
 def ask_for_help(request, slug: str, lesson: str, step: str):
     """A learner stuck on a step asks the trainers and champions of their unit for help."""
-    module, found = _step_or_404(slug, lesson, step)
+    module, found = _step_or_404(request, slug, lesson, step)
     try:
         services.request_help(person=request.user, step=found)
     except services.CourseError as error:
@@ -220,7 +257,7 @@ def ask_for_help(request, slug: str, lesson: str, step: str):
 @require_POST
 def step_done(request, slug: str, lesson: str, step: str):
     """Mark a text or video step as done and go on to the next step."""
-    module, found = _step_or_404(slug, lesson, step)
+    module, found = _step_or_404(request, slug, lesson, step)
     before = selectors.enrolment_in(request.user, module)
     try:
         services.mark_step_done(person=request.user, step=found)

@@ -64,6 +64,6 @@ def catalogue(db):
     care.requires.add(basics)
     lesson = LessonFactory(module=basics, slug="intro", title_en="Intro", position=0)
     TextStepFactory(lesson=lesson, slug="why", title_en="Why", position=0)
-    hidden = ProgrammeFactory(slug="draft", title_en="Draft", is_published=False, position=2)
+    hidden = ProgrammeFactory(slug="draft", title_en="Draft", status="draft", position=2)
     ModuleFactory(programme=hidden, slug="secret", title_en="Secret")
     return {"programme": programme, "basics": basics, "care": care}

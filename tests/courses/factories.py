@@ -30,6 +30,7 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"programme-{n}")
     title_en = factory.Sequence(lambda n: f"Programme {n}")
     title_nl = factory.Sequence(lambda n: f"Programma {n}")
+    status = "published"  # tests of the lifecycle make drafts themselves
 
 
 class ModuleFactory(factory.django.DjangoModelFactory):
@@ -40,6 +41,7 @@ class ModuleFactory(factory.django.DjangoModelFactory):
 
     programme = factory.SubFactory(ProgrammeFactory)
     slug = factory.Sequence(lambda n: f"module-{n}")
+    status = "published"
     position = factory.Sequence(lambda n: n)
     title_en = factory.Sequence(lambda n: f"Module {n}")
     title_nl = factory.Sequence(lambda n: f"Module {n} (nl)")

@@ -80,7 +80,9 @@ def test_the_small_programme_imports_with_every_default(db):
     assert (quiz.pass_mark, quiz.max_attempts, quiz.shuffle) == (80, None, False)
     assert Module.objects.get().languages == ["en", "nl"]
     assert TextStep.objects.get().body("nl") == "Hallo"
-    assert Programme.objects.get().is_published
+    # A new programme and its modules arrive as drafts: the programme team publishes them.
+    assert Programme.objects.get().status == "draft"
+    assert set(Module.objects.values_list("status", flat=True)) == {"draft"}
 
 
 def test_importing_the_same_file_again_changes_nothing(db):

@@ -66,7 +66,7 @@ def test_prerequisites_must_be_completed_first(learner, module):
 
 
 def test_an_unpublished_programme_takes_no_enrolments(learner):
-    hidden = ModuleFactory(programme=ProgrammeFactory(is_published=False))
+    hidden = ModuleFactory(programme=ProgrammeFactory(status="draft"))
     with pytest.raises(services.CourseError, match="not open for enrolment"):
         services.enrol(person=learner, module=hidden)
 

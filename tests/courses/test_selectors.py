@@ -33,7 +33,7 @@ def test_the_catalogue_lists_published_modules_in_programme_then_module_order(le
     ModuleFactory(programme=first, slug="a", position=1)
     Module.objects.filter(pk=module.pk).update(position=1)
     ModuleFactory(programme=module.programme, slug="second", position=5)
-    ModuleFactory(slug="hidden", programme=ProgrammeFactory(is_published=False))
+    ModuleFactory(slug="hidden", programme=ProgrammeFactory(status="draft"))
     assert slugs(selectors.catalogue_for(learner)) == ["a", "b", "basics", "second"]
 
 

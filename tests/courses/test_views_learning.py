@@ -148,7 +148,7 @@ def test_anonymous_answers_and_files_are_sent_to_sign_in(client, learner, module
 
 
 def test_an_unpublished_programme_is_not_found_anywhere(client_for, learner, course, steps):
-    course["programme"].is_published = False
+    course["programme"].status = "draft"
     course["programme"].save()
     client = client_for(learner)
     assert client.get(reverse("courses:module", args=["basics"])).status_code == 404
