@@ -71,7 +71,8 @@ PROGRAMME_SPEC = dataspec.specs(
     dataspec.Boolean("requires_time_approval", default=False),
     dataspec.Integer("position", minimum=0, maximum=100_000, default=100),
 )
-# Earlier files published with `published: true`; publishing is now an act on the web.
+# Files exported before programmes had a lifecycle say `published: true`. They still import;
+# the key is read and ignored: publishing is an act on the programme's page (or --publish).
 LIFECYCLE_KEY = "published"
 MODULE_SPEC = dataspec.specs(
     dataspec.Slug("slug", required=True),
@@ -487,15 +488,16 @@ def _check_programme(document: Document, here: Here) -> CheckedProgramme:
         )
     mark = len(here.problems)
     here = here.speaking(sorted(_module_languages(data.get("modules")) - {"en"}))
-    extra = ("modules", LIFECYCLE_KEY, *SECTIONS)
-    values = here.attempt(dataspec.check_mapping, data, here, PROGRAMME_SPEC, extra=extra)
-    if LIFECYCLE_KEY in data:
-        (here / LIFECYCLE_KEY).note(
-            _(
-                "a file does not publish: a new programme arrives as a draft and is published "
-                "on its page (or with import-programme --publish); remove this key"
-            )
-        )
+    extra = ("modules", *SECTIONS)
+    values = here.attempt(
+        dataspec.check_mapping,
+        {key: value for key, value in data.items() if key != LIFECYCLE_KEY},
+        here,
+        PROGRAMME_SPEC,
+        extra=extra,
+    )
+    if not isinstance(data.get(LIFECYCLE_KEY, True), bool):
+        (here / LIFECYCLE_KEY).note(_("must be true or false"))
     modules = here.attempt(_check_items, data, "modules", here, _("module"), _check_module)
     sections = {
         name: here.attempt(SECTIONS[name].check, data[name], here / name)

@@ -5,7 +5,15 @@ docs/course-as-code.schema.json is this schema (a test keeps them equal); regene
 """
 
 from . import dataspec, steps
-from .coursecode import AUDIENCE_SPEC, LESSON_SPEC, MODULE_SPEC, PROGRAMME_SPEC, SECTIONS, STEP_KEYS
+from .coursecode import (
+    AUDIENCE_SPEC,
+    LESSON_SPEC,
+    LIFECYCLE_KEY,
+    MODULE_SPEC,
+    PROGRAMME_SPEC,
+    SECTIONS,
+    STEP_KEYS,
+)
 from .dataspec import object_schema as _object
 from .models import LANGUAGES
 
@@ -92,6 +100,13 @@ def programme_schema() -> dict:
         PROGRAMME_SPEC,
         extra={
             "modules": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/module"}},
+            LIFECYCLE_KEY: {
+                "type": "boolean",
+                "deprecated": True,
+                "description": "Read and ignored (files exported before programmes had a "
+                "lifecycle carry it): a new programme arrives as a draft and is published on "
+                "its page or with `academy import-programme --publish`.",
+            },
             **sections,
         },
         required_extra=["modules"],

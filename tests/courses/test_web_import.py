@@ -146,10 +146,13 @@ def test_an_exported_programme_uploads_again_unchanged(client_for, programme):
     assert upload(client, "folder.zip", folder.content).status_code == 302
 
 
-def test_a_file_that_still_says_published_is_told_how_publishing_works(client_for, programme):
-    response = upload(client_for(programme), "track.yaml", SMALL + "published: true\n")
-    assert response.status_code == 400
-    assert "a file does not publish" in response.content.decode()
+def test_a_file_exported_before_the_lifecycle_imports_as_a_draft(client_for, programme):
+    client = client_for(programme)
+    response = upload(client, "track.yaml", SMALL + "published: true\n")
+    client.post(response["Location"])
+    assert Programme.objects.get().status == Lifecycle.DRAFT
+    bad = upload(client, "track.yaml", SMALL + "published: maybe\n")
+    assert "published: must be true or false" in bad.content.decode()
 
 
 def test_the_command_line_imports_drafts_and_publishes_on_request(tmp_path):
