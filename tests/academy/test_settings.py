@@ -8,7 +8,7 @@ import sys
 import pytest
 
 PROBE = (
-    "import json, django; from django.conf import settings; django.setup();"
+    "import json; from django.conf import settings;"
     "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'],"
     " 'name': str(settings.DATABASES['default']['NAME']),"
     " 'host': settings.DATABASES['default'].get('HOST', ''),"

@@ -1,14 +1,11 @@
 """`academy award`, `revoke`, `suspend`, `reinstate`: exit codes and audit."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from certification.models import IssuedCredential
+from tests.cli import academy
 
 
 def run(*args) -> str:
@@ -56,15 +53,8 @@ def test_reinstating_a_revoked_credential_fails(issued):
         run("reinstate", issued.serial)
 
 
-def test_exit_codes_of_the_console_script(tmp_path):
-    env = {**os.environ, "ACADEMY_DATA_DIR": str(tmp_path)}
-    env.pop("DATABASE_URL", None)
-    academy = [sys.executable, "-m", "academy.cli"]
-    usage = subprocess.run([*academy, "revoke", "SMA-1"], env=env, capture_output=True)
-    assert usage.returncode == 2  # --reason missing
-    subprocess.run([*academy, "migrate", "-v", "0"], env=env, check=True)
-    failure = subprocess.run(
-        [*academy, "revoke", "SMA-1", "--reason", "x"], env=env, capture_output=True, text=True
-    )
-    assert failure.returncode == 1
-    assert failure.stderr.strip().endswith("no credential with serial 'SMA-1'")
+def test_exit_codes_of_the_console_script(db, capsys):
+    assert academy(capsys, "revoke", "SMA-1")[0] == 2  # --reason missing
+    code, _out, err = academy(capsys, "revoke", "SMA-1", "--reason", "x")
+    assert code == 1
+    assert err.strip().endswith("no credential with serial 'SMA-1'")

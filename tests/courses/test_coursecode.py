@@ -1,8 +1,5 @@
 """Course-as-code: import and export programmes as YAML (docs/course-as-code.schema.json)."""
 
-import os
-import subprocess
-import sys
 import textwrap
 from io import StringIO
 from pathlib import Path
@@ -14,6 +11,7 @@ from django.core.management.base import CommandError
 from courses import coursecode, services
 from courses.coursecode import CourseCodeError
 from courses.models import Choice, Lesson, Module, Programme, Question, QuizStep, Step, TextStep
+from tests.cli import academy
 
 pytestmark = pytest.mark.django_db
 DEMO = Path(__file__).resolve().parents[2] / "courses" / "demo"
@@ -476,32 +474,20 @@ def test_the_commands_import_and_export(db, tmp_path):
         run("export_programme", "nope")
 
 
-def test_exit_codes_of_the_console_script(tmp_path):
-    # A database of its own: SQLite in the temporary data folder, whatever the suite runs on.
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["ACADEMY_DATA_DIR"] = str(tmp_path)
-    academy = [sys.executable, "-m", "academy.cli"]
-    subprocess.run([*academy, "migrate", "-v0"], env=env, check=True, capture_output=True)
+def test_exit_codes_of_the_console_script(tmp_path, capsys):
     good = tmp_path / "good.yaml"
     good.write_text(SMALL)
-    done = subprocess.run(
-        [*academy, "import-programme", str(good)], env=env, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
+    code, _out, err = academy(capsys, "import-programme", str(good))
+    assert code == 0, err
     bad = tmp_path / "bad.yaml"
     bad.write_text(SMALL.replace("pass_mark: 80", "pass_mark: many"))
-    failed = subprocess.run(
-        [*academy, "import-programme", str(bad)], env=env, capture_output=True, text=True
-    )
-    assert failed.returncode == 1
-    problem, verdict = failed.stderr.strip().splitlines()
+    code, _out, err = academy(capsys, "import-programme", str(bad))
+    assert code == 1
+    problem, verdict = err.strip().splitlines()
     assert problem.startswith(f"{bad}:18: ") and "1 problem; nothing was imported" in verdict
-    usage = subprocess.run([*academy, "export-programme"], env=env, capture_output=True, text=True)
-    assert usage.returncode == 2
-    exported = subprocess.run(
-        [*academy, "export-programme", "basics-programme"], env=env, capture_output=True, text=True
-    )
-    assert exported.returncode == 0 and "slug: basics-programme" in exported.stdout
+    assert academy(capsys, "export-programme")[0] == 2
+    code, out, _err = academy(capsys, "export-programme", "basics-programme")
+    assert code == 0 and "slug: basics-programme" in out
 
 
 def test_a_module_may_move_to_another_programme_imported_with_it(db):

@@ -13,7 +13,6 @@ from django.urls import reverse
 
 from core.audit import history_of
 from courses.models import Lifecycle, Module, Programme, ProgrammeUpload
-
 from tests.factories import PersonFactory
 
 from .test_coursecode import SMALL
@@ -137,12 +136,16 @@ def test_an_exported_programme_uploads_again_unchanged(client_for, programme):
     assert "exists: its changes apply as soon as you import" in html
     by_kind = review.context["by_kind"]
     assert by_kind and all(
-        counts["created"] == counts["updated"] == counts["removed"] == 0 for _kind, counts in by_kind
+        counts["created"] == counts["updated"] == counts["removed"] == 0
+        for _kind, counts in by_kind
     )
 
     folder = client.get(reverse("courses:export", args=["basics-programme"]), {"as": "zip"})
     names = zipfile.ZipFile(io.BytesIO(folder.content)).namelist()
-    assert sorted(names) == ["basics-programme/first-module.yaml", "basics-programme/programme.yaml"]
+    assert sorted(names) == [
+        "basics-programme/first-module.yaml",
+        "basics-programme/programme.yaml",
+    ]
     assert upload(client, "folder.zip", folder.content).status_code == 302
 
 

@@ -1,13 +1,11 @@
 """The HR roster import: upsert by email, all or nothing, errors with line numbers."""
 
-import subprocess
-import sys
-
 import pytest
 from django.core.management import CommandError, call_command
 
 from people.models import Person
 from people.services import RosterError, import_roster
+from tests.cli import academy
 
 HEADER = "email,first_name,last_name,unit,role,manager_email,language\n"
 GOOD = HEADER + (
@@ -133,19 +131,13 @@ def test_command_fails_with_line_number_and_writes_nothing(units, tmp_path):
     assert Person.objects.count() == 0
 
 
-def test_console_script_exits_1_on_bad_file_and_2_on_bad_usage(tmp_path):
+def test_console_script_exits_1_on_bad_file_and_2_on_bad_usage(db, tmp_path, capsys):
     roster = tmp_path / "people.csv"
     roster.write_text(HEADER + "dora@example.com,Dora,Dee,nowhere,learner,,en\n", encoding="utf-8")
-    env = {"ACADEMY_DATA_DIR": str(tmp_path / "var"), "PATH": "/usr/bin:/bin"}
-    academy = [sys.executable, "-c", "from academy.cli import main; main()"]
-    subprocess.run([*academy, "migrate", "-v0"], env=env, check=True, capture_output=True)
-    bad = subprocess.run(
-        [*academy, "import-people", str(roster)], env=env, capture_output=True, text=True
-    )
-    assert bad.returncode == 1
-    assert "line 2: unknown unit 'nowhere'" in bad.stderr
-    usage = subprocess.run([*academy, "import-people"], env=env, capture_output=True, text=True)
-    assert usage.returncode == 2
+    code, _out, err = academy(capsys, "import-people", str(roster))
+    assert code == 1
+    assert "line 2: unknown unit 'nowhere'" in err
+    assert academy(capsys, "import-people")[0] == 2
 
 
 class CountingManagers(dict):
