@@ -170,3 +170,30 @@ def test_the_programmes_list_shows_each_status_and_links_to_the_programme(client
     for word in ("Draft", "Published", "Retired"):
         assert word in html
     assert reverse("courses:programme", args=["a"]) in html
+
+
+def test_changing_a_published_module_keeps_what_learners_did(learner, programme):
+    from courses import coursecode
+    from courses.models import QuizStep, TextStep
+
+    from .test_coursecode import SMALL, load_published
+
+    load_published(SMALL)
+    module = Module.objects.get()
+    services.enrol(person=learner, module=module, language="en")
+    services.mark_step_done(person=learner, step=TextStep.objects.get())
+    quiz = QuizStep.objects.get()
+    answers = {q.pk: [c.pk for c in q.choices.all() if c.correct] for q in quiz.questions.all()}
+    services.submit_quiz(person=learner, step=quiz, answers=answers)
+    enrolment = Enrolment.objects.get(person=learner)
+    assert enrolment.completed_at is not None
+
+    extra = (
+        "          - slug: more\n            kind: text\n"
+        "            title: {en: More, nl: Meer}\n            body: {en: New, nl: Nieuw}\n"
+    )
+    changed = SMALL + extra
+    coursecode.import_documents([coursecode.parse_text(changed, label="small.yaml")])
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is not None  # completion is a moment, not a recount
+    assert module.lessons.get().steps.count() == 3
