@@ -16,7 +16,8 @@ from django.utils import timezone
 from people.models import Person, Unit
 from people.permissions import is_programme_team, led_unit_ids
 
-from .models import Enrolment, Module, Requirement, Step
+from ..models import Enrolment, Module, Programme, Requirement, Step
+from .learning import my_learning
 
 
 @dataclass
@@ -138,8 +139,6 @@ def _due_by_module(
 
 def required_training(person, *, today: datetime.date | None = None) -> list[RequiredItem]:
     """Modules `person` must complete and has not completed yet, most urgent first."""
-    from .selectors import my_learning
-
     if not person.is_authenticated:
         return []
     requirements = list(_requirements())
@@ -215,8 +214,6 @@ def can_manage(person, requirement: Requirement) -> bool:
 
 def programmes_to_require() -> list:
     """Published programmes with their modules, for the form that sets required training."""
-    from .models import Programme
-
     return list(
         Programme.objects.filter(is_published=True)
         .prefetch_related(Prefetch("modules", queryset=Module.objects.order_by("position", "slug")))
