@@ -1,7 +1,8 @@
 """Reads of the courses app for pages, the API and the higher apps (docs/apis.md), one module
 per concern: `catalogue`, `outline` (a module's page), `learning` (the learner's own),
 `progress` (what people have done, for other apps too), `requirements` (required training),
-`reviews`, `sessions`, `time_approvals` and `help` (help and overrides).
+`reviews`, `sessions`, `time_approvals`, `help` (help and overrides) and `figures` (learning
+as grouped figures, for the adoption dashboards).
 
 Each function runs a constant number of queries, whatever the number of modules, steps,
 learners or attempts (tests/courses/test_queries*.py hold them to it). Callers import this
@@ -15,6 +16,25 @@ from .catalogue import (
     prerequisite_cycle,
     programme_by_slug,
     programmes,
+)
+from .figures import (
+    active_learners_per_week,
+    completions_per_week,
+    enrolment_rows,
+    enrolments_per_week,
+    foundation_module_ids,
+    last_step_per_person,
+    learners_active_since,
+    learning_per_person,
+    learning_per_person_and_programme,
+    module_by_id,
+    published_modules,
+    published_programmes,
+    review_backlog_figures,
+    session_figures,
+    training_time_of,
+    training_time_per_person,
+    waiting_time_approvals_of,
 )
 from .help import (
     LearnerOnStep,
@@ -79,6 +99,23 @@ from .time_approvals import (
 )
 
 __all__ = [
+    "active_learners_per_week",
+    "completions_per_week",
+    "enrolment_rows",
+    "enrolments_per_week",
+    "foundation_module_ids",
+    "last_step_per_person",
+    "learners_active_since",
+    "learning_per_person",
+    "learning_per_person_and_programme",
+    "module_by_id",
+    "published_modules",
+    "published_programmes",
+    "review_backlog_figures",
+    "session_figures",
+    "training_time_of",
+    "training_time_per_person",
+    "waiting_time_approvals_of",
     "LearnerOnStep",
     "LearningItem",
     "ModulePage",
