@@ -73,8 +73,8 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
+    from academy import seed
     from courses.models import StepCompletion
-    from insights import seed
     from people.models import Person, Unit
 
     call_command("migrate", interactive=False, verbosity=0)

@@ -55,9 +55,9 @@ def prepare(args) -> tuple[list[dict], dict[str, str]]:
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
+    from academy import seed
     from certification.models import IssuedCredential
     from courses.models import Enrolment, QuizStep
-    from insights import seed
     from people.models import Person, Unit
 
     call_command("migrate", interactive=False, verbosity=0)

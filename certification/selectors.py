@@ -4,7 +4,8 @@ import datetime
 from collections.abc import Iterable
 from functools import cached_property
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from courses import selectors as course_selectors
@@ -232,4 +233,101 @@ def credentials_expiring(*, now, within_days: int):
         )
         .select_related("person", "definition")
         .order_by("expires_at", "id")
+    )
+
+
+# -- for the adoption figures (insights) ----------------------------------------------------------
+
+
+def _valid_at(now) -> QuerySet[IssuedCredential]:
+    return IssuedCredential.objects.filter(status=IssuedCredential.Status.VALID).filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    )
+
+
+def active_definitions() -> QuerySet[CredentialDefinition]:
+    """Definitions still awarded, lowest level first."""
+    return CredentialDefinition.objects.filter(is_active=True).order_by("level", "slug")
+
+
+def definitions_by_level() -> QuerySet[CredentialDefinition]:
+    """Every definition, lowest level first (for a form's choices)."""
+    return CredentialDefinition.objects.order_by("level", "slug")
+
+
+def definition_by_id(definition_id) -> CredentialDefinition | None:
+    return CredentialDefinition.objects.filter(pk=definition_id).first() if definition_id else None
+
+
+def issued_credential(credential_id) -> IssuedCredential | None:
+    return IssuedCredential.objects.filter(pk=credential_id).first()
+
+
+def valid_credentials(now=None) -> QuerySet[IssuedCredential]:
+    """Credentials valid and not expired at `now`, with their definition, lowest level first
+    (to prefetch on people)."""
+    return (
+        _valid_at(now or timezone.now()).select_related("definition").order_by("definition__level")
+    )
+
+
+def valid_levels(*, now, person_id: int | None = None):
+    """(person id, level, expires at) of the credentials valid at `now`: of one person, or
+    (iterated in chunks) of everyone."""
+    rows = _valid_at(now)
+    if person_id is not None:
+        return rows.filter(person_id=person_id).values_list(
+            "person_id", "definition__level", "expires_at"
+        )
+    return rows.values_list("person_id", "definition__level", "expires_at").iterator(
+        chunk_size=20000
+    )
+
+
+def active_credentials_of(definition_id: int, people) -> QuerySet[IssuedCredential]:
+    """The valid or suspended credentials of one definition held by these people."""
+    return IssuedCredential.objects.filter(
+        definition_id=definition_id, person__in=people, status__in=IssuedCredential.ACTIVE
+    )
+
+
+def expiring_per_unit(
+    unit_ids: Iterable[int] | None, *, language: str, now, windows: Iterable[int]
+) -> dict[int, dict[str, int]]:
+    """{unit id: {"expiring_<days>": n}}: valid credentials of active people in `unit_ids`
+    (None: everyone; `language`: only people speaking it) that expire within each window."""
+    windows = list(windows)
+    credentials = IssuedCredential.objects.filter(
+        status=IssuedCredential.Status.VALID,
+        expires_at__gt=now,
+        expires_at__lte=now + datetime.timedelta(days=max(windows)),
+        person__is_active=True,
+    )
+    if unit_ids is not None:
+        credentials = credentials.filter(person__unit_id__in=list(unit_ids))
+    if language:
+        credentials = credentials.filter(person__language=language)
+    rows = credentials.values("person__unit_id").annotate(
+        **{
+            f"expiring_{days}": Count(
+                "id", filter=Q(expires_at__lte=now + datetime.timedelta(days=days))
+            )
+            for days in windows
+        }
+    )
+    return {row.pop("person__unit_id"): row for row in rows}
+
+
+def issued_per_week():
+    """Rows of `person__unit_id` (the holder's current unit), `week` and `n`: credentials
+    issued per unit and week."""
+    return IssuedCredential.objects.values("person__unit_id", week=TruncWeek("issued_at")).annotate(
+        n=Count("id")
+    )
+
+
+def holders_issued_since(since) -> set[int]:
+    """Ids of the people issued a credential since `since`."""
+    return set(
+        IssuedCredential.objects.filter(issued_at__gte=since).values_list("person_id", flat=True)
     )

@@ -339,3 +339,46 @@ def last_nudges(learner_ids: Iterable[int]) -> dict[int, datetime.datetime]:
         .annotate(last=Max("sent_at"))
     )
     return {row["learner_id"]: row["last"] for row in rows}
+
+
+# -- for the adoption figures (insights) ----------------------------------------------------------
+
+
+def segment_keys() -> list[str]:
+    """The survey segments' keys (enthusiast, wait-and-see, cynic)."""
+    return list(Segment.values)
+
+
+def segment_key_of(person_id: int) -> str:
+    """The person's survey segment, or "" when they did not answer."""
+    found = SegmentResult.objects.filter(person_id=person_id).values_list("segment", flat=True)
+    return found.first() or ""
+
+
+def segment_keys_per_person():
+    """(person id, segment) of everyone who answered the survey."""
+    return SegmentResult.objects.values_list("person_id", "segment").iterator(chunk_size=20000)
+
+
+def is_reached(person_id: int) -> bool:
+    """Whether the person is named as an attendee of an awareness session."""
+    return AwarenessSession.attendees.through.objects.filter(person_id=person_id).exists()
+
+
+def attendee_ids():
+    """Ids of everyone named as an attendee of an awareness session."""
+    attendees = AwarenessSession.attendees.through.objects.values_list("person_id", flat=True)
+    return attendees.distinct().iterator(chunk_size=20000)
+
+
+def kudos_figures(unit_ids: Iterable[int] | None, *, since: datetime.datetime) -> dict:
+    """Kudos received by people of `unit_ids` (None: everyone) since `since`, hidden ones left
+    out: how many were `given`, to how many `receivers`, by how many `givers`."""
+    kudos = Kudos.objects.filter(created_at__gte=since, hidden_at__isnull=True)
+    if unit_ids is not None:
+        kudos = kudos.filter(receiver__unit_id__in=list(unit_ids))
+    return kudos.aggregate(
+        given=Count("id"),
+        receivers=Count("receiver", distinct=True),
+        givers=Count("giver", distinct=True),
+    )

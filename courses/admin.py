@@ -163,7 +163,15 @@ class ModuleForm(forms.ModelForm):
 @admin.register(Module)
 class ModuleAdmin(AuthoredAdmin):
     form = ModuleForm
-    list_display = ["title_en", "programme", "status", "position", "minutes", "is_foundation", "slug"]
+    list_display = [
+        "title_en",
+        "programme",
+        "status",
+        "position",
+        "minutes",
+        "is_foundation",
+        "slug",
+    ]
     list_filter = ["programme", "status", "is_foundation"]
     readonly_fields = ["status"]
     search_fields = ["slug", "title_en", "title_nl"]

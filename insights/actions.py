@@ -11,20 +11,20 @@ background task whose progress the page shows.
 import hashlib
 import json
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from certification import selectors as certification_selectors
 from certification import services as certification
-from certification.models import CredentialDefinition, IssuedCredential
 from community import services as community
 from core.audit import log_actions
 from courses import selectors as courses_selectors
 from courses import services as courses
-from courses.models import Module, TimeApproval
 from people import permissions
-from people.models import Person
+from people import selectors as people_selectors
 
 from .models import BulkAction
 
@@ -47,11 +47,11 @@ def _check(*, actor, kind: str, params: dict, reason: str) -> None:
             raise PermissionDenied
         if not reason.strip():
             raise BulkActionError(_("Give a reason for awarding or revoking."))
-        if not CredentialDefinition.objects.filter(pk=params.get("definition")).exists():
+        if certification_selectors.definition_by_id(params.get("definition")) is None:
             raise BulkActionError(_("Choose a credential."))
     if (
         kind == BulkAction.Kind.ENROL
-        and not Module.objects.filter(pk=params.get("module")).exists()
+        and courses_selectors.module_by_id(params.get("module")) is None
     ):
         raise BulkActionError(_("Choose a module."))
 
@@ -106,10 +106,10 @@ def run(action: BulkAction) -> None:
         chunk = ids[start : start + PROGRESS_EVERY]
         with transaction.atomic():
             # The actor's view is checked again: people they may no longer see are skipped.
-            people = [p for p in Person.objects.filter(pk__in=chunk) if _may_act_on(actor, p)]
+            people = [p for p in people_selectors.people_by_ids(chunk) if _may_act_on(actor, p)]
             changed += _apply(action, actor, people)
             log_actions(
-                Person,
+                get_user_model(),
                 [p.pk for p in people],
                 f"insights.bulk.{action.kind}",
                 actor=actor,
@@ -131,28 +131,24 @@ def _apply(action: BulkAction, actor, people: list) -> int:
     """Apply the action to these people; how many of them it changed."""
     kind = action.kind
     if kind == BulkAction.Kind.AWARD:
-        definition = CredentialDefinition.objects.get(pk=action.params["definition"])
+        definition = certification_selectors.definition_by_id(action.params["definition"])
         award = certification.award_in_bulk(
             definition=definition, people=people, actor=actor, reason=action.reason
         )
         return len(award.issued)
     changed = 0
     if kind == BulkAction.Kind.REVOKE:
-        for credential in IssuedCredential.objects.filter(
-            definition_id=action.params["definition"],
-            person__in=people,
-            status__in=IssuedCredential.ACTIVE,
+        for credential in certification_selectors.active_credentials_of(
+            action.params["definition"], people
         ):
             certification.revoke(credential=credential, actor=actor, reason=action.reason)
             changed += 1
     elif kind == BulkAction.Kind.APPROVE_TIME:
-        for approval in TimeApproval.objects.filter(
-            person__in=people, status=TimeApproval.Status.REQUESTED
-        ).select_related("person"):
+        for approval in courses_selectors.waiting_time_approvals_of(people):
             courses.decide_time_approval(approval=approval, by=actor, approve=True)
             changed += 1
     elif kind == BulkAction.Kind.ENROL:
-        module = Module.objects.get(pk=action.params["module"])
+        module = courses_selectors.module_by_id(action.params["module"])
         for person in people:
             try:
                 with transaction.atomic():

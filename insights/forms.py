@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from certification.models import CredentialDefinition
-from courses.models import Lifecycle, Module, Programme
-from people.models import Unit
+from certification import selectors as certification_selectors
+from courses import selectors as courses_selectors
+from people import selectors as people_selectors
 from people.permissions import is_programme_team
 
 from . import selectors
@@ -15,11 +15,14 @@ class FilterForm(forms.Form):
     """The dashboard filters; a lead can choose only among the units they lead."""
 
     unit = forms.ModelChoiceField(
-        label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("All units")
+        label=_("Unit"),
+        queryset=people_selectors.units().none(),
+        required=False,
+        empty_label=_("All units"),
     )
     programme = forms.ModelChoiceField(
         label=_("Programme"),
-        queryset=Programme.objects.none(),
+        queryset=courses_selectors.published_programmes().none(),
         to_field_name="slug",
         required=False,
         empty_label=_("All programmes"),
@@ -44,14 +47,13 @@ class FilterForm(forms.Form):
             (weeks, _("Last %(weeks)d weeks") % {"weeks": weeks}) for weeks in PERIODS
         ]
         self.limit_units(self.fields["unit"], viewer)
-        # Retired programmes keep their figures; drafts have none yet.
-        self.fields["programme"].queryset = Programme.objects.exclude(status=Lifecycle.DRAFT)
+        self.fields["programme"].queryset = courses_selectors.published_programmes()
 
     @staticmethod
     def limit_units(field, viewer) -> None:
         """Only the units the viewer may see, in tree order with indented names."""
         tree = units_for_filter(viewer)
-        field.queryset = Unit.objects.filter(id__in=[u.id for u, _d in tree])
+        field.queryset = people_selectors.units([u.id for u, _d in tree])
         field.choices = [("", _("All units"))] + [
             (unit.pk, "\u2003" * depth + unit.name) for unit, depth in tree
         ]
@@ -93,7 +95,7 @@ class PeopleForm(forms.Form):
     ]
     unit = FilterForm.base_fields["unit"]
     language = FilterForm.base_fields["language"]
-    q = forms.CharField(label=_("Name or email"), required=False, max_length=100)
+    q = forms.CharField(label=_("Name or email"), required=False, max_length=selectors.MAX_SEARCH)
     state = forms.ChoiceField(label=_("Show"), choices=STATES, required=False)
     stage = forms.ChoiceField(label=_("Funnel stage"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
@@ -131,11 +133,13 @@ class BulkActionForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Action"))
     module = forms.ModelChoiceField(
-        label=_("Module (to enrol in)"), queryset=Module.objects.none(), required=False
+        label=_("Module (to enrol in)"),
+        queryset=courses_selectors.published_modules().none(),
+        required=False,
     )
     definition = forms.ModelChoiceField(
         label=_("Credential (to award or revoke)"),
-        queryset=CredentialDefinition.objects.none(),
+        queryset=certification_selectors.definitions_by_level().none(),
         required=False,
     )
     reason = forms.CharField(
@@ -148,13 +152,11 @@ class BulkActionForm(forms.Form):
         allowed = [kinds.REMIND, kinds.ENROL, kinds.APPROVE_TIME]
         if is_programme_team(viewer):
             allowed += [kinds.AWARD, kinds.REVOKE]
-            self.fields["definition"].queryset = CredentialDefinition.objects.order_by(
-                "level", "slug"
-            )
+            self.fields["definition"].queryset = certification_selectors.definitions_by_level()
         else:
             del self.fields["definition"]
         self.fields["kind"].choices = [(kind.value, kind.label) for kind in allowed]
-        self.fields["module"].queryset = Module.objects.offered().order_by("programme__position", "position", "slug")
+        self.fields["module"].queryset = courses_selectors.published_modules()
 
     def clean(self):
         data = super().clean()

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 
 from core.home import Section
-from people.models import Person
+from people import selectors as people_selectors
 
 from .permissions import can_see_insights
 from .selectors import allowed_unit_ids
@@ -14,10 +14,7 @@ def summary_section(request) -> list[Section]:
     if not can_see_insights(request.user):
         return []
     unit_ids = allowed_unit_ids(request.user)
-    people = Person.objects.filter(is_active=True, unit__isnull=False)
-    if unit_ids is not None:
-        people = people.filter(unit_id__in=unit_ids)
-    figures = people.aggregate(
+    figures = people_selectors.staff(unit_ids).aggregate(
         headcount=Count("id"),
         enrolled=Count("id", filter=Q(insight_fact__enrolled_at__isnull=False)),
         credentialed=Count("id", filter=Q(insight_fact__credential_levels__gt=0)),

@@ -4,8 +4,8 @@ The signals are sent after the lower app's transaction commits, so a failure her
 a learner's progress; `academy insights-rebuild` repairs the rollups if a process died between.
 """
 
+from certification import selectors as certification_selectors
 from certification import signals as certification_signals
-from certification.models import IssuedCredential
 from community import signals as community_signals
 from courses import signals as courses_signals
 from policies import signals as policy_signals
@@ -49,7 +49,7 @@ def on_credential_issued(sender, credential, **kwargs):
 
 
 def on_credentials_issued_in_bulk(sender, definition, credential_ids, person_ids, **kwargs):
-    first = IssuedCredential.objects.filter(pk__in=credential_ids[:1]).first()
+    first = certification_selectors.issued_credential(credential_ids[0]) if credential_ids else None
     if first is not None:
         services.record_credentials_issued_in_bulk(
             level=definition.level,

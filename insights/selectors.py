@@ -15,7 +15,6 @@ from django.db.models import (
     F,
     FilteredRelation,
     IntegerField,
-    Min,
     Prefetch,
     Q,
     QuerySet,
@@ -28,15 +27,13 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from certification.models import CredentialDefinition, IssuedCredential
+from certification import selectors as certification_selectors
 from community import selectors as community_selectors
-from community.models import Kudos, Segment
 from community.stuck import IDLE_DAYS as STUCK_AFTER_DAYS
+from core.languages import CODES
 from core.trees import in_tree_order, subtree_ids
 from courses import selectors as courses_selectors
-from courses.models import Booking, Programme, Session, Submission
-from people import permissions
-from people.models import Person, Unit
+from people import selectors as people_selectors
 from policies import selectors as policy_selectors
 
 from .models import ALL_PROGRAMMES, WeeklyActivity, week_of
@@ -48,8 +45,8 @@ ACTIVE_WINDOWS = (30, 90)  # days
 
 @dataclass(frozen=True)
 class Filters:
-    unit: Unit | None = None
-    programme: Programme | None = None
+    unit: object | None = None  # a unit (people), with everything below it
+    programme: object | None = None  # a programme (courses)
     language: str = ""
     weeks: int = 12
 
@@ -69,25 +66,20 @@ class Scope:
     """The units a viewer may see (None: the whole firm) narrowed by the unit filter."""
 
     unit_ids: frozenset[int] | None
-    units: list[tuple[Unit, int]]  # tree order, depth
+    units: list[tuple]  # (unit, depth) in tree order
 
 
 def allowed_unit_ids(viewer) -> frozenset[int] | None:
     """None for the programme team (everything); a lead's units and below; else nothing."""
-    if permissions.is_programme_team(viewer):
-        return None
-    return permissions.led_unit_ids(viewer)
+    return people_selectors.visible_unit_ids(viewer)
 
 
-def units_for_filter(viewer) -> list[tuple[Unit, int]]:
+def units_for_filter(viewer) -> list[tuple]:
     return _tree(allowed_unit_ids(viewer))
 
 
-def _tree(unit_ids) -> list[tuple[Unit, int]]:
-    units = Unit.objects.all()
-    if unit_ids is not None:
-        units = units.filter(id__in=list(unit_ids))
-    return in_tree_order(units)
+def _tree(unit_ids) -> list[tuple]:
+    return in_tree_order(people_selectors.units(unit_ids))
 
 
 def scope_for(viewer, filters: Filters) -> Scope:
@@ -111,7 +103,7 @@ class Stage:
 
 @dataclass
 class UnitFigures:
-    unit: Unit | None
+    unit: object | None  # a unit (people); None for the total
     depth: int = 0
     values: dict[str, int] = field(default_factory=dict)  # the unit and everything below it
     own: dict[str, int] = field(default_factory=dict)  # the unit's own people only
@@ -127,12 +119,12 @@ class UnitFigures:
 def credential_levels() -> list[tuple[int, str]]:
     """(level, title) of the active credentials, lowest first; one title per level."""
     levels: dict[int, list[str]] = {}
-    for definition in CredentialDefinition.objects.filter(is_active=True).order_by("level", "slug"):
+    for definition in certification_selectors.active_definitions():
         levels.setdefault(definition.level, []).append(definition.title())
     return [(level, " / ".join(titles)) for level, titles in sorted(levels.items())]
 
 
-def stages(levels: list[tuple[int, str]], programme: Programme | None) -> list[Stage]:
+def stages(levels: list[tuple[int, str]], programme) -> list[Stage]:
     return [
         Stage("headcount", _("Headcount")),
         Stage("reached", _("Reached by awareness sessions")),
@@ -147,13 +139,8 @@ def stages(levels: list[tuple[int, str]], programme: Programme | None) -> list[S
     ]
 
 
-def _people(scope: Scope, filters: Filters) -> QuerySet[Person]:
-    people = Person.objects.filter(is_active=True, unit__isnull=False)
-    if scope.unit_ids is not None:
-        people = people.filter(unit_id__in=scope.unit_ids)
-    if filters.language:
-        people = people.filter(language=filters.language)
-    return people
+def _people(scope: Scope, filters: Filters) -> QuerySet:
+    return people_selectors.staff(scope.unit_ids, language=filters.language)
 
 
 def _per_unit(scope: Scope, filters: Filters, levels, now) -> dict[int, dict[str, int]]:
@@ -186,7 +173,7 @@ def _per_unit(scope: Scope, filters: Filters, levels, now) -> dict[int, dict[str
         ),
         **{
             f"segment_{segment}": Count("id", filter=Q(insight_fact__segment=segment))
-            for segment in Segment.values
+            for segment in community_selectors.segment_keys()
         },
         **{
             f"active_{days}": Count(
@@ -214,28 +201,6 @@ def _per_unit(scope: Scope, filters: Filters, levels, now) -> dict[int, dict[str
     return {row.pop("unit_id"): row for row in people.values("unit_id").annotate(**aggregates)}
 
 
-def _expiring_per_unit(scope: Scope, filters: Filters, now) -> dict[int, dict[str, int]]:
-    credentials = IssuedCredential.objects.filter(
-        status=IssuedCredential.Status.VALID,
-        expires_at__gt=now,
-        expires_at__lte=now + datetime.timedelta(days=max(EXPIRY_WINDOWS)),
-        person__is_active=True,
-    )
-    if scope.unit_ids is not None:
-        credentials = credentials.filter(person__unit_id__in=scope.unit_ids)
-    if filters.language:
-        credentials = credentials.filter(person__language=filters.language)
-    rows = credentials.values("person__unit_id").annotate(
-        **{
-            f"expiring_{days}": Count(
-                "id", filter=Q(expires_at__lte=now + datetime.timedelta(days=days))
-            )
-            for days in EXPIRY_WINDOWS
-        }
-    )
-    return {row.pop("person__unit_id"): row for row in rows}
-
-
 @dataclass
 class Funnel:
     stages: list[Stage]
@@ -257,7 +222,10 @@ def funnel(scope: Scope, filters: Filters) -> Funnel:
 
     for unit_id, values in _per_unit(scope, filters, levels, now).items():
         merge(unit_id, values)
-    for unit_id, values in _expiring_per_unit(scope, filters, now).items():
+    expiring = certification_selectors.expiring_per_unit(
+        scope.unit_ids, language=filters.language, now=now, windows=EXPIRY_WINDOWS
+    )
+    for unit_id, values in expiring.items():
         merge(unit_id, values)
     # Sessions recorded with only a head count add to their unit's reach (capped at its
     # headcount); they say nothing about languages, so a language filter leaves them out.
@@ -278,7 +246,7 @@ def funnel(scope: Scope, filters: Filters) -> Funnel:
     return Funnel(stages=stages(levels, filters.programme), rows=rows, total=total, levels=levels)
 
 
-def _roll_up(units: list[tuple[Unit, int]], own: dict[int, dict[str, int]]) -> list[UnitFigures]:
+def _roll_up(units: list[tuple], own: dict[int, dict[str, int]]) -> list[UnitFigures]:
     """Each unit's figures plus those of every unit below it (units come in tree order)."""
     rows = [
         UnitFigures(
@@ -338,51 +306,17 @@ def _period_start(filters: Filters) -> datetime.datetime:
 
 def review_backlog(scope: Scope) -> dict:
     """Assignments waiting for review: how many, how many for over a week, the oldest."""
-    now = timezone.now()
-    open_ = Submission.objects.filter(status=Submission.Status.SUBMITTED)
-    if scope.unit_ids is not None:
-        open_ = open_.filter(person__unit_id__in=scope.unit_ids)
-    figures = open_.aggregate(
-        count=Count("id"),
-        over_a_week=Count("id", filter=Q(submitted_at__lt=now - datetime.timedelta(days=7))),
-        oldest=Min("submitted_at"),
-    )
-    oldest = figures["oldest"]
-    return {**figures, "oldest_days": (now - oldest).days if oldest else None}
+    return courses_selectors.review_backlog_figures(scope.unit_ids)
 
 
 def kudos_activity(scope: Scope, filters: Filters) -> dict:
     """Kudos received by people in scope during the period (hidden ones left out)."""
-    kudos = Kudos.objects.filter(created_at__gte=_period_start(filters), hidden_at__isnull=True)
-    if scope.unit_ids is not None:
-        kudos = kudos.filter(receiver__unit_id__in=scope.unit_ids)
-    return kudos.aggregate(
-        given=Count("id"),
-        receivers=Count("receiver", distinct=True),
-        givers=Count("giver", distinct=True),
-    )
+    return community_selectors.kudos_figures(scope.unit_ids, since=_period_start(filters))
 
 
 def sessions(scope: Scope, filters: Filters) -> list[dict]:
     """Instructor-led sessions of the period: capacity, booked, attended, no-shows (one query)."""
-    now = timezone.now()
-    in_scope = Q()
-    if scope.unit_ids is not None:
-        in_scope = Q(bookings__person__unit_id__in=scope.unit_ids)
-    booked = Q(bookings__status=Booking.Status.BOOKED) & in_scope
-    rows = (
-        Session.objects.filter(starts_at__gte=_period_start(filters), starts_at__lte=now)
-        .select_related("step")
-        .annotate(
-            booked=Count("bookings", filter=booked),
-            attended=Count("bookings", filter=booked & Q(bookings__attended=True)),
-            no_shows=Count("bookings", filter=booked & Q(bookings__attended=False)),
-            waitlisted=Count(
-                "bookings", filter=Q(bookings__status=Booking.Status.WAITLISTED) & in_scope
-            ),
-        )
-        .order_by("-starts_at")[:50]
-    )
+    rows = courses_selectors.session_figures(scope.unit_ids, since=_period_start(filters))
     return [
         {
             "session": session,
@@ -449,7 +383,7 @@ def _policy_acknowledged():
     )
 
 
-def _in_stage(people: QuerySet[Person], stage: str) -> QuerySet[Person]:
+def _in_stage(people: QuerySet, stage: str) -> QuerySet:
     """The people a funnel stage counts (the drill-down from the dashboard's funnel)."""
     if stage == "reached":
         return people.filter(insight_fact__reached=True)
@@ -463,6 +397,46 @@ def _in_stage(people: QuerySet[Person], stage: str) -> QuerySet[Person]:
             stage_bit__gt=0
         )
     return people
+
+
+PEOPLE_STATES = (
+    "not_enrolled",
+    "learning",
+    "waiting",
+    "expiring",
+    "credentialed",
+    "no_policy",
+    "stuck",
+)
+PEOPLE_DEFAULTS = {"q": "", "state": "", "stage": "", "sort": "name"}
+MAX_SEARCH = 100
+
+
+def people_query(query: dict, *, viewer) -> tuple[Filters, dict[str, str]]:
+    """The people table's filters and options from a query (as the page had it), checked as the
+    page's form checks them: any value out of place gives the defaults. For a background
+    export, which reads the query it was asked with, not a form."""
+    defaults = Filters(), dict(PEOPLE_DEFAULTS)
+    options = {key: str(query.get(key) or "") for key in PEOPLE_DEFAULTS}
+    options["q"] = options["q"].strip()
+    language = str(query.get("language") or "")
+    stage_keys = {stage.key for stage in stages(credential_levels(), None)[1:]}
+    if (
+        len(options["q"]) > MAX_SEARCH
+        or options["state"] not in ("", *PEOPLE_STATES)
+        or options["stage"] not in ("", *stage_keys)
+        or options["sort"] not in ("", *PEOPLE_SORTS)
+        or language not in ("", *CODES)
+    ):
+        return defaults
+    unit = None
+    if query.get("unit"):
+        units = {str(unit.pk): unit for unit, _depth in units_for_filter(viewer)}
+        unit = units.get(str(query["unit"]).strip())
+        if unit is None:
+            return defaults
+    options["sort"] = options["sort"] or "name"
+    return Filters(unit=unit, language=language), options
 
 
 def people_table(scope: Scope, filters: Filters, *, q="", state="", stage="", sort="name"):
@@ -495,12 +469,7 @@ def people_table(scope: Scope, filters: Filters, *, q="", state="", stage="", so
     if state in states:
         people = people.filter(states[state])
     people = _in_stage(people, stage)
-    valid = (
-        IssuedCredential.objects.filter(status=IssuedCredential.Status.VALID)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        .select_related("definition")
-        .order_by("definition__level")
-    )
+    valid = certification_selectors.valid_credentials(now)
     return people.order_by(*PEOPLE_SORTS.get(sort, PEOPLE_SORTS["name"])).prefetch_related(
         Prefetch("credentials", queryset=valid, to_attr="valid_credentials")
     )

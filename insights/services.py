@@ -10,19 +10,19 @@ recomputes everything in bulk, for `academy seed`, the demo, and as a repair
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, Min, Q, Sum
-from django.db.models.functions import TruncWeek
+from django.db.models import Case, F, Q, When
+from django.db.models.functions import Now
 from django.utils import timezone
 
-from certification.models import IssuedCredential
-from community.models import AwarenessSession, SegmentResult
-from courses.models import Enrolment, Module, StepCompletion, TimeApproval
-from policies.models import Acknowledgement
+from certification import selectors as certification
+from community import selectors as community
+from courses import selectors as courses
+from people import selectors as people_selectors
+from policies import selectors as policies
 
 from . import selectors, tables
 from .bulk import BulkWriter
 from .exports import xlsx_bytes
-from .forms import PeopleForm
 from .models import (
     ALL_PROGRAMMES,
     Export,
@@ -55,12 +55,9 @@ def _bump(unit_id: int | None, moment, programme_id: int = ALL_PROGRAMMES, **cou
 
 
 def _credential_facts(person_id: int, now) -> dict:
-    valid = IssuedCredential.objects.filter(
-        person_id=person_id, status=IssuedCredential.Status.VALID
-    ).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
     levels = 0
     next_expiry = None
-    for level, expires_at in valid.values_list("definition__level", "expires_at"):
+    for _person_id, level, expires_at in certification.valid_levels(now=now, person_id=person_id):
         levels |= 1 << level
         if expires_at and (next_expiry is None or expires_at < next_expiry):
             next_expiry = expires_at
@@ -82,42 +79,27 @@ def _learning_facts(enrolments: list[dict], foundation: set[int]) -> dict:
 
 def _community_facts(person_id: int) -> dict:
     """The policy version acknowledged, awareness reached, and the survey segment."""
-    acknowledged = Acknowledgement.objects.filter(person_id=person_id).aggregate(
-        major=Max("version__major")
-    )["major"]
-    segment = SegmentResult.objects.filter(person_id=person_id).values_list("segment", flat=True)
     return {
-        "acknowledged_major": acknowledged,
-        "reached": AwarenessSession.attendees.through.objects.filter(person_id=person_id).exists(),
-        "segment": segment.first() or "",
+        "acknowledged_major": policies.acknowledged_major(person_id),
+        "reached": community.is_reached(person_id),
+        "segment": community.segment_key_of(person_id),
     }
-
-
-def foundation_module_ids() -> set[int]:
-    return set(Module.objects.filter(is_foundation=True).values_list("id", flat=True))
 
 
 @transaction.atomic
 def refresh_person(*, person_id: int) -> PersonFact:
     """Recompute one person's facts (all programmes, and per programme) from the sources."""
     now = timezone.now()
-    enrolments = list(
-        Enrolment.objects.filter(person_id=person_id).values(
-            "module_id", "module__programme_id", "module__minutes", "enrolled_at", "completed_at"
-        )
-    )
-    foundation = foundation_module_ids()
-    approvals = TimeApproval.objects.filter(person_id=person_id)
+    enrolments = courses.enrolment_rows(person_id)
+    foundation = courses.foundation_module_ids()
+    time = courses.training_time_of(person_id)
     fact, _created = PersonFact.objects.select_for_update().get_or_create(person_id=person_id)
     values = {
         **_learning_facts(enrolments, foundation),
         **_credential_facts(person_id, now),
         **_community_facts(person_id),
-        "approved_minutes": approvals.filter(status=TimeApproval.Status.APPROVED).aggregate(
-            total=Sum("minutes")
-        )["total"]
-        or 0,
-        "waiting_for_approval": approvals.filter(status=TimeApproval.Status.REQUESTED).exists(),
+        "approved_minutes": time["approved_minutes"],
+        "waiting_for_approval": time["waiting"],
     }
     for name, value in values.items():
         setattr(fact, name, value)
@@ -165,7 +147,7 @@ def record_activity(*, person, programme_id: int, at: datetime.datetime) -> None
         fact.save(update_fields=["last_activity_at"])
 
 
-def record_enrolment(*, enrolment: Enrolment) -> None:
+def record_enrolment(*, enrolment) -> None:
     """A new enrolment: weekly counters and the person's facts."""
     person = enrolment.person
     for programme_id in (ALL_PROGRAMMES, enrolment.module.programme_id):
@@ -173,7 +155,7 @@ def record_enrolment(*, enrolment: Enrolment) -> None:
     refresh_person(person_id=person.pk)
 
 
-def record_module_completion(*, person, module: Module) -> None:
+def record_module_completion(*, person, module) -> None:
     """A module completed: weekly counters and the person's facts."""
     at = timezone.now()
     for programme_id in (ALL_PROGRAMMES, module.programme_id):
@@ -187,7 +169,7 @@ def record_module_completion(*, person, module: Module) -> None:
     refresh_person(person_id=person.pk)
 
 
-def record_credential_issued(*, credential: IssuedCredential) -> None:
+def record_credential_issued(*, credential) -> None:
     """A credential issued: weekly counter and the holder's facts."""
     _bump(credential.person.unit_id, credential.issued_at, credentials_issued=1)
     refresh_person(person_id=credential.person_id)
@@ -198,11 +180,6 @@ def record_credentials_issued_in_bulk(
 ) -> None:
     """Many people received a credential of one level at once: their facts in one update
     (and one insert for those without facts yet), the weekly counters once per unit."""
-    from django.db.models import Case, When
-    from django.db.models.functions import Now
-
-    from people.models import Person
-
     with transaction.atomic():
         PersonFact.objects.bulk_create(
             [PersonFact(person_id=person_id) for person_id in person_ids],
@@ -219,13 +196,7 @@ def record_credentials_issued_in_bulk(
             ),
             updated_at=Now(),
         )
-        per_unit = (
-            Person.objects.filter(pk__in=person_ids)
-            .values_list("unit_id")
-            .annotate(count=Count("id"))
-            .order_by()
-        )
-        for unit_id, count in per_unit:
+        for unit_id, count in people_selectors.headcount_per_unit(person_ids):
             _bump(unit_id, issued_at, credentials_issued=count)
 
 
@@ -281,7 +252,9 @@ def rebuild(*, progress=None) -> dict[str, int]:
             "minutes_completed",
             "last_activity_at",
         ],
-        list(_programme_facts()),  # read everything before COPY takes the connection
+        list(
+            courses.learning_per_person_and_programme()
+        ),  # read everything before COPY takes the connection
     )
     report(4, steps)
     weekly = _bulk_weekly()
@@ -325,7 +298,7 @@ def _blank_fact() -> dict:
 
 def _person_facts(now) -> dict[int, dict]:
     """Every person's facts from one grouped query per source (a row only for the active)."""
-    foundation = foundation_module_ids()
+    foundation = courses.foundation_module_ids()
     facts: dict[int, dict] = {}
 
     def fact(person_id: int) -> dict:
@@ -334,93 +307,32 @@ def _person_facts(now) -> dict[int, dict]:
             found = facts[person_id] = _blank_fact()
         return found
 
-    completed = Q(completed_at__isnull=False)
-    in_foundation = completed & Q(module__is_foundation=True)
-    for row in (
-        Enrolment.objects.values("person_id")
-        .annotate(
-            first=Min("enrolled_at"),
-            done=Count("id", filter=completed),
-            minutes=Sum("module__minutes", filter=completed),
-            foundation_done=Count("id", filter=in_foundation),
-            foundation_at=Max("completed_at", filter=in_foundation),
-        )
-        .iterator(chunk_size=20000)
-    ):
+    for row in courses.learning_per_person():
         f = fact(row["person_id"])
         f["enrolled_at"] = row["first"]
         f["modules_completed"] = row["done"]
         f["minutes_completed"] = row["minutes"] or 0
         if foundation and row["foundation_done"] == len(foundation):
             f["foundation_completed_at"] = row["foundation_at"]
-    for person_id, last in (
-        StepCompletion.objects.values("enrolment__person_id")
-        .annotate(last=Max("completed_at"))
-        .values_list("enrolment__person_id", "last")
-        .iterator(chunk_size=20000)
-    ):
+    for person_id, last in courses.last_step_per_person():
         fact(person_id)["last_activity_at"] = last
-    for person_id, status, minutes in (
-        TimeApproval.objects.values("person_id", "status")
-        .annotate(minutes=Sum("minutes"))
-        .values_list("person_id", "status", "minutes")
-        .iterator(chunk_size=20000)
-    ):
-        if status == TimeApproval.Status.APPROVED:
-            fact(person_id)["approved_minutes"] = minutes
-        elif status == TimeApproval.Status.REQUESTED:
+    for person_id, approved, waiting in courses.training_time_per_person():
+        if approved is not None:
+            fact(person_id)["approved_minutes"] = approved
+        if waiting:
             fact(person_id)["waiting_for_approval"] = True
-    for person_id, level, expires_at in (
-        IssuedCredential.objects.filter(status=IssuedCredential.Status.VALID)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        .values_list("person_id", "definition__level", "expires_at")
-        .iterator(chunk_size=20000)
-    ):
+    for person_id, level, expires_at in certification.valid_levels(now=now):
         f = fact(person_id)
         f["credential_levels"] |= 1 << level
         if expires_at and (f["next_expiry_at"] is None or expires_at < f["next_expiry_at"]):
             f["next_expiry_at"] = expires_at
-    for person_id, major in (
-        Acknowledgement.objects.values("person_id")
-        .annotate(major=Max("version__major"))
-        .values_list("person_id", "major")
-        .iterator(chunk_size=20000)
-    ):
+    for person_id, major in policies.acknowledged_majors():
         fact(person_id)["acknowledged_major"] = major
-    attendees = AwarenessSession.attendees.through.objects.values_list("person_id", flat=True)
-    for person_id in attendees.distinct().iterator(chunk_size=20000):
+    for person_id in community.attendee_ids():
         fact(person_id)["reached"] = True
-    for person_id, segment in SegmentResult.objects.values_list("person_id", "segment").iterator(
-        chunk_size=20000
-    ):
+    for person_id, segment in community.segment_keys_per_person():
         fact(person_id)["segment"] = segment
     return facts
-
-
-def _programme_facts():
-    """(person, programme, first enrolled, modules completed, minutes, last step) rows."""
-    completed = Q(completed_at__isnull=False)
-    last_steps = {
-        (person_id, programme_id): last
-        for person_id, programme_id, last in StepCompletion.objects.values(
-            "enrolment__person_id", "enrolment__module__programme_id"
-        )
-        .annotate(last=Max("completed_at"))
-        .values_list("enrolment__person_id", "enrolment__module__programme_id", "last")
-        .iterator(chunk_size=20000)
-    }
-    rows = (
-        Enrolment.objects.values("person_id", "module__programme_id")
-        .annotate(
-            first=Min("enrolled_at"),
-            done=Count("id", filter=completed),
-            minutes=Sum("module__minutes", filter=completed),
-        )
-        .iterator(chunk_size=20000)
-    )
-    for row in rows:
-        key = (row["person_id"], row["module__programme_id"])
-        yield (*key, row["first"], row["done"], row["minutes"] or 0, last_steps.get(key))
 
 
 def _bulk_weekly() -> list[WeeklyActivity]:
@@ -441,17 +353,9 @@ def _bulk_weekly() -> list[WeeklyActivity]:
             for name, value in counts.items():
                 setattr(row, name, getattr(row, name) + (value or 0))
 
-    enrolments = Enrolment.objects.values(
-        "person__unit_id", "module__programme_id", week=TruncWeek("enrolled_at")
-    ).annotate(n=Count("id"))
-    for row in enrolments:
+    for row in courses.enrolments_per_week():
         add(row["person__unit_id"], row["week"], row["module__programme_id"], enrolments=row["n"])
-    completions = (
-        Enrolment.objects.filter(completed_at__isnull=False)
-        .values("person__unit_id", "module__programme_id", week=TruncWeek("completed_at"))
-        .annotate(n=Count("id"), minutes=Sum("module__minutes"))
-    )
-    for row in completions:
+    for row in courses.completions_per_week():
         add(
             row["person__unit_id"],
             row["week"],
@@ -459,20 +363,12 @@ def _bulk_weekly() -> list[WeeklyActivity]:
             module_completions=row["n"],
             minutes_completed=row["minutes"],
         )
-    issued = IssuedCredential.objects.values(
-        "person__unit_id", week=TruncWeek("issued_at")
-    ).annotate(n=Count("id"))
-    for row in issued:
+    for row in certification.issued_per_week():
         add(row["person__unit_id"], row["week"], None, credentials_issued=row["n"])
     # Active learners are distinct people, so they are counted per programme and overall.
-    steps = StepCompletion.objects.annotate(week=TruncWeek("completed_at"))
-    overall = steps.values("enrolment__person__unit_id", "week")
-    for row in overall.annotate(n=Count("enrolment__person_id", distinct=True)):
+    for row in courses.active_learners_per_week(per_programme=False):
         add(row["enrolment__person__unit_id"], row["week"], None, active_learners=row["n"])
-    per_programme = steps.values(
-        "enrolment__person__unit_id", "enrolment__module__programme_id", "week"
-    ).annotate(n=Count("enrolment__person_id", distinct=True))
-    for row in per_programme:
+    for row in courses.active_learners_per_week(per_programme=True):
         unit_id, week = row["enrolment__person__unit_id"], row["week"]
         if unit_id is None:
             continue
@@ -505,10 +401,9 @@ def request_export(*, viewer, query: dict) -> Export:
 
 def export_file(export: Export) -> tuple[str, bytes]:
     """Make the file of a queued export: (file name, contents)."""
-    form = PeopleForm(export.filters, viewer=export.requested_by)
-    filters = form.filters()
+    filters, options = selectors.people_query(export.filters, viewer=export.requested_by)
     scope = selectors.scope_for(export.requested_by, filters)
-    people = selectors.people_table(scope, filters, **form.options())
+    people = selectors.people_table(scope, filters, **options)
     total = people.count()
     Export.objects.filter(pk=export.pk).update(rows_total=total)
 
@@ -528,25 +423,7 @@ def reconcile_recent(*, since: datetime.datetime) -> int:
     The rollups are kept up to date as things happen; a web process killed between a change and
     its receiver leaves a fact behind. This pass (run by `academy worker`) repairs those.
     """
-    people: set[int] = set()
-    people.update(
-        Enrolment.objects.filter(
-            Q(enrolled_at__gte=since) | Q(completed_at__gte=since)
-        ).values_list("person_id", flat=True)
-    )
-    people.update(
-        StepCompletion.objects.filter(completed_at__gte=since).values_list(
-            "enrolment__person_id", flat=True
-        )
-    )
-    people.update(
-        IssuedCredential.objects.filter(issued_at__gte=since).values_list("person_id", flat=True)
-    )
-    people.update(
-        TimeApproval.objects.filter(
-            Q(requested_at__gte=since) | Q(decided_at__gte=since)
-        ).values_list("person_id", flat=True)
-    )
+    people = courses.learners_active_since(since) | certification.holders_issued_since(since)
     for person_id in sorted(people):
         refresh_person(person_id=person_id)
     return len(people)

@@ -77,7 +77,7 @@ class TrainingDue(Kind):
     thresholds = (14, 3, 0)
 
     def due(self, now):
-        from courses.requirements import open_obligations
+        from courses.selectors import open_obligations
 
         today = timezone.localdate(now)
         for obligation in open_obligations():
@@ -126,7 +126,7 @@ class TrainingOverdueEscalation(Kind):
     help = gettext_lazy("Once, when someone you manage misses a due date.")
 
     def due(self, now):
-        from courses.requirements import open_obligations
+        from courses.selectors import open_obligations
         from people.models import Person
         from people.permissions import can_view_person
 
@@ -328,7 +328,7 @@ class LeadDigest(Kind):
     def due(self, now):
         from certification import selectors as certification
         from courses import selectors as courses
-        from courses.requirements import open_obligations
+        from courses.selectors import open_obligations
         from people.models import Person
         from people.permissions import led_unit_ids
 

@@ -106,3 +106,38 @@ def people_for_staff(
 def units_for_staff(viewer) -> QuerySet[Unit]:
     """Units the programme team (all) or a lead (theirs and below) may see, with headcounts."""
     return units_with_headcount(visible_unit_ids(viewer))
+
+
+# -- for the adoption figures (insights) ----------------------------------------------------------
+
+
+def units(unit_ids: Iterable[int] | None = None) -> QuerySet[Unit]:
+    """Units (all, or these), unordered: put them in tree order with `core.trees`."""
+    found = Unit.objects.all()
+    if unit_ids is not None:
+        found = found.filter(id__in=list(unit_ids))
+    return found
+
+
+def staff(unit_ids: Iterable[int] | None = None, *, language: str = "") -> QuerySet[Person]:
+    """Active people who belong to a unit: of these units (None: all), speaking `language`."""
+    people = Person.objects.filter(is_active=True, unit__isnull=False)
+    if unit_ids is not None:
+        people = people.filter(unit_id__in=list(unit_ids))
+    if language:
+        people = people.filter(language=language)
+    return people
+
+
+def people_by_ids(person_ids: Iterable[int]) -> QuerySet[Person]:
+    return Person.objects.filter(pk__in=list(person_ids))
+
+
+def headcount_per_unit(person_ids: Iterable[int]) -> list[tuple[int | None, int]]:
+    """(unit id, how many of these people are in it) per unit."""
+    return list(
+        Person.objects.filter(pk__in=list(person_ids))
+        .values_list("unit_id")
+        .annotate(count=Count("id"))
+        .order_by()
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet, Subquery
+from django.db.models import Count, Max, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from core.languages import CODES
@@ -309,3 +309,23 @@ def organisation_coverage(as_of: datetime.datetime | None = None) -> Totals:
         ),
     )
     return Totals(counts["headcount"], counts["acknowledged"])
+
+
+# -- for the adoption figures (insights) ----------------------------------------------------------
+
+
+def acknowledged_major(person_id: int) -> int | None:
+    """The highest major version the person acknowledged (None: none)."""
+    return Acknowledgement.objects.filter(person_id=person_id).aggregate(
+        major=Max("version__major")
+    )["major"]
+
+
+def acknowledged_majors():
+    """(person id, highest major version acknowledged) of everyone who acknowledged one."""
+    return (
+        Acknowledgement.objects.values("person_id")
+        .annotate(major=Max("version__major"))
+        .values_list("person_id", "major")
+        .iterator(chunk_size=20000)
+    )

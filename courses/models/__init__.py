@@ -1,6 +1,6 @@
 """Models of the courses app (see the submodules): catalogue, steps, learning, sessions."""
 
-from .catalogue import AUDIENCE_ROLES, PLATFORM_LABELS, Lesson, Module, Programme, Lifecycle
+from .catalogue import AUDIENCE_ROLES, PLATFORM_LABELS, Lesson, Lifecycle, Module, Programme
 from .learning import (
     Enrolment,
     ProgrammeCompletion,
@@ -12,7 +12,6 @@ from .learning import (
 from .overrides import HelpRequest, Override
 from .requirements import Requirement
 from .sessions import Booking, Session
-from .uploads import ProgrammeUpload
 from .steps import (
     AssignmentStep,
     Choice,
@@ -25,6 +24,7 @@ from .steps import (
     VideoStep,
 )
 from .text import LANGUAGES, in_language
+from .uploads import ProgrammeUpload
 
 __all__ = [
     "AUDIENCE_ROLES",

@@ -108,10 +108,6 @@ class Programme(models.Model):
             )
         ]
 
-    @property
-    def is_published(self) -> bool:
-        return self.status == Lifecycle.PUBLISHED
-
     def __str__(self) -> str:
         return self.title()
 
@@ -197,12 +193,14 @@ class Module(models.Model):
         verbose_name_plural = _("modules")
         ordering = ["programme__position", "programme__slug", "position", "slug"]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=Lifecycle.values), name="module_status_known"),
+            models.CheckConstraint(
+                condition=Q(status__in=Lifecycle.values), name="module_status_known"
+            ),
             models.CheckConstraint(
                 condition=Q(minutes__gt=0) & Q(minutes__lte=MAX_MODULE_MINUTES),
                 name="module_minutes_positive",
                 violation_error_message=_("A module takes between 1 minute and 24 hours."),
-            )
+            ),
         ]
 
     def __str__(self) -> str:

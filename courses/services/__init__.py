@@ -6,6 +6,7 @@ message for the page) or `PermissionDenied`, and sends its domain signals after 
 
 from .assignments import review_submission, submit_assignment
 from .errors import CourseError
+from .imports import UploadProblems, check_upload, import_upload, preview_upload
 from .learning import (
     acknowledge_policy_step,
     complete_acknowledged_policy_steps,
@@ -14,7 +15,6 @@ from .learning import (
     mark_step_done,
     visit_step,
 )
-from .imports import UploadProblems, check_upload, import_upload, preview_upload
 from .lifecycle import publish_module, publish_programme, retire_module, retire_programme
 from .overrides import grant_quiz_attempts, mark_step_complete, request_help, reset_step
 from .quizzes import submit_quiz

@@ -89,7 +89,10 @@ def _preview(filename: str, data: bytes, *, write: bool = False) -> coursecode.I
                 return coursecode.import_documents([document], dry_run=not write)
         if not filename.lower().endswith(YAML_SUFFIXES):
             raise UploadProblems(
-                [f"{filename}:1: " + _("upload a programme as a .yaml file or a .zip of its folder")]
+                [
+                    f"{filename}:1: "
+                    + _("upload a programme as a .yaml file or a .zip of its folder")
+                ]
             )
         try:
             text = data.decode("utf-8-sig")
@@ -116,8 +119,7 @@ def check_upload(*, actor, filename: str, data: bytes):
         raise UploadProblems(
             [
                 f"{filename}:1: "
-                + _("the file is larger than %(mb)d MB")
-                % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
+                + _("the file is larger than %(mb)d MB") % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
             ]
         )
     result = _preview(filename, data)

@@ -46,9 +46,10 @@ def publish_programme(*, programme: Programme, actor, reason: str = "") -> list[
     _check(actor)
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     drafts = list(programme.modules.filter(status=Lifecycle.DRAFT).order_by("position", "slug"))
-    if programme.status != Lifecycle.PUBLISHED and not programme.modules.exclude(
-        status=Lifecycle.RETIRED
-    ).exists():
+    if (
+        programme.status != Lifecycle.PUBLISHED
+        and not programme.modules.exclude(status=Lifecycle.RETIRED).exists()
+    ):
         raise CourseError(_("Add a module to the programme before publishing it."))
     for module in drafts:
         _change(module, Lifecycle.PUBLISHED, actor=actor, reason=reason)

@@ -12,7 +12,7 @@ from people.models import Unit
 from people.permissions import is_programme_team, led_unit_ids
 
 from ..models import Module, Programme, Requirement
-from ..requirements import can_manage
+from ..selectors.requirements import can_manage
 
 
 def _check_units(by, units: list[Unit]) -> None:

@@ -22,9 +22,8 @@ from django.views.decorators.http import require_POST
 from core.numbers import parse_int
 from people.permissions import is_programme_team, role_required
 
-from .. import authoring, coursecode, services
+from .. import coursecode, selectors, services
 from ..forms import LifecycleForm, ProgrammeUploadForm
-
 
 programme_team = role_required(is_programme_team)
 PER_PAGE = 25
@@ -38,7 +37,7 @@ KIND_LABELS = {
 
 
 def _programme_or_404(slug: str):
-    programme = authoring.programme_to_author(slug)
+    programme = selectors.programme_to_author(slug)
     if programme is None:
         raise Http404(_("There is no such programme."))
     return programme
@@ -47,7 +46,7 @@ def _programme_or_404(slug: str):
 @programme_team
 def programmes(request):
     """Every programme with its status and modules, drafts first."""
-    page = Paginator(authoring.programmes_to_author(), PER_PAGE).get_page(
+    page = Paginator(selectors.programmes_to_author(), PER_PAGE).get_page(
         parse_int(request.GET.get("page"))
     )
     return render(request, "courses/staff/programmes.html", {"page": page})
@@ -59,8 +58,8 @@ def programme(request, slug: str):
     programme = _programme_or_404(slug)
     context = {
         "programme": programme,
-        "modules": authoring.modules_to_author(programme),
-        "history": authoring.authoring_history(programme),
+        "modules": selectors.modules_to_author(programme),
+        "history": selectors.authoring_history(programme),
         "form": LifecycleForm(),
     }
     return render(request, "courses/staff/programme.html", context)
@@ -173,7 +172,7 @@ def import_programme(request):
 @programme_team
 def import_review(request, pk):
     """What the checked upload would create, update, remove; POST imports it."""
-    upload = authoring.upload_of(request.user, pk)
+    upload = selectors.upload_of(request.user, pk)
     if upload is None:
         raise Http404(_("There is no such upload."))
     problems: list[str] = []
@@ -194,7 +193,7 @@ def import_review(request, pk):
             result = services.preview_upload(actor=request.user, upload=upload)
     except services.UploadProblems as error:
         problems = error.problems
-    programmes = authoring.programmes_by_slug(upload.programmes)
+    programmes = selectors.programmes_by_slug(upload.programmes)
     context = {
         "upload": upload,
         "result": result,

@@ -23,6 +23,7 @@ from .. import permissions, selectors, services
 from ..forms import (
     AttendanceForm,
     OverrideForm,
+    RequirementForm,
     ReviewForm,
     ReviewQueueFilterForm,
     TimeApprovalDecisionForm,
@@ -228,13 +229,10 @@ def _keep_page(request) -> str:
 @role_required(_decides_time)
 def requirements(request):
     """Required training the person manages, and a form to set more."""
-    from .. import requirements as required
-    from ..forms import RequirementForm
-
     form = RequirementForm(
         _posted(request),
-        programmes=required.programmes_to_require(),
-        units=required.units_to_require_for(request.user),
+        programmes=selectors.programmes_to_require(),
+        units=selectors.units_to_require_for(request.user),
         everyone=permissions.is_programme_team(request.user),
     )
     if request.method == "POST" and form.is_valid():
@@ -245,7 +243,7 @@ def requirements(request):
         return redirect("courses:requirements")
     context = {
         "form": form,
-        "page": _page(required.managed_requirements(request.user), request.GET.get("page")),
+        "page": _page(selectors.managed_requirements(request.user), request.GET.get("page")),
     }
     return render(
         request, "courses/staff/requirements.html", context, status=400 if form.errors else 200
@@ -255,9 +253,9 @@ def requirements(request):
 @require_POST
 @role_required(_decides_time)
 def remove_requirement(request, pk: int):
-    from .. import requirements as required
-
-    requirement = next((r for r in required.managed_requirements(request.user) if r.pk == pk), None)
+    requirement = next(
+        (r for r in selectors.managed_requirements(request.user) if r.pk == pk), None
+    )
     if requirement is None:
         raise Http404(_("There is no required training with this number that you may change."))
     name = str(requirement)

@@ -10,6 +10,7 @@ import pytest
 from certification.models import CredentialDefinition
 from courses import coursecode
 from courses.coursecode import CourseCodeError
+from courses.models import Programme
 
 PROGRAMME = textwrap.dedent(
     """\
@@ -41,9 +42,7 @@ def load(text: str):
 def test_credentials_section_creates_definitions_and_exports_them(db):
     load(PROGRAMME)
     assert CredentialDefinition.objects.get().programme_slug == "social-media-certified"
-    exported = coursecode.programme_data(
-        coursecode.Programme.objects.get(slug="social-media-certified")
-    )
+    exported = coursecode.programme_data(Programme.objects.get(slug="social-media-certified"))
     assert exported["credentials"] == [
         {
             "slug": "certified",
@@ -66,5 +65,5 @@ def test_bad_rule_is_reported_with_file_and_line(db):
 
 def test_programme_without_credentials_exports_none(db):
     load(PROGRAMME.split("credentials:")[0])
-    programme = coursecode.Programme.objects.get(slug="social-media-certified")
+    programme = Programme.objects.get(slug="social-media-certified")
     assert "credentials" not in coursecode.programme_data(programme)

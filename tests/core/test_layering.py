@@ -126,3 +126,16 @@ def test_no_import_inside_a_function_dodges_a_circle():
         if target in MODULES and module in loaded_by(target)
     }
     assert dodges == set()
+
+
+def test_insights_reads_other_apps_only_through_their_selectors_and_services():
+    # The adoption figures read each app through the functions it publishes (selectors,
+    # services, signals), so an app can change its tables without breaking the dashboards.
+    offenders = {
+        f"{module}: {target}"
+        for module, (top, inner) in IMPORTS.items()
+        if module.split(".")[0] == "insights"
+        for target in [*top, *(target for target, _line in inner)]
+        if target.split(".")[0] not in ("insights", "core") and target.split(".")[1:2] == ["models"]
+    }
+    assert offenders == set()

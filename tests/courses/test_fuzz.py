@@ -73,7 +73,9 @@ def mutated(draw):
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
         places = list(containers(data))
         _path, target = draw(st.sampled_from(places))
-        action = draw(st.sampled_from(["replace", "delete", "add", "duplicate"]))
+        # A mapping cannot hold a key twice: duplicate keys are fuzzed in the YAML text below.
+        actions = ["replace", "delete", "add"] + (["duplicate"] if isinstance(target, list) else [])
+        action = draw(st.sampled_from(actions))
         keys = list(target) if isinstance(target, dict) else list(range(len(target)))
         if action == "add" or not keys:
             if isinstance(target, dict):
@@ -88,11 +90,26 @@ def mutated(draw):
             target[key] = draw(values)
         elif action == "delete":
             del target[key]
-        elif isinstance(target, list):
-            target.append(target[key])
         else:
-            target[key] = target[key]
+            target.append(target[key])
     return data
+
+
+def one_line_keys(text: str) -> list[tuple[int, int]]:
+    """(line, column) of every mapping key whose value is on the key's own line."""
+    found, pending = [], [yaml.compose(text)]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(value, yaml.ScalarNode):
+                    if value.end_mark.line == key.start_mark.line:
+                        found.append((key.start_mark.line, key.start_mark.column))
+                else:
+                    pending.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return sorted(found)
 
 
 def dump(data) -> str:
@@ -130,3 +147,20 @@ def test_broken_yaml_text_fails_with_file_and_line(imported, position, junk):
     text = dump(document())
     position = position % len(text)
     import_or_refuse(text[:position] + junk + text[position:])
+
+
+@FUZZ
+@given(choice=st.integers(min_value=0))
+def test_a_key_written_twice_is_refused_at_its_second_line(imported, choice):
+    text = dump(document())
+    keys = one_line_keys(text)
+    line, column = keys[choice % len(keys)]
+    lines = text.splitlines(keepends=True)
+    # The key again on the next line, at its own indentation: the same mapping holds it twice.
+    lines.insert(line + 1, " " * column + lines[line][column:])
+    before = snapshot()
+    with pytest.raises(CourseCodeError) as error:
+        coursecode.import_documents([coursecode.parse_text("".join(lines), label="fuzz.yaml")])
+    assert str(error.value).startswith(f"fuzz.yaml:{line + 2}: "), str(error.value)
+    assert "appears twice" in str(error.value)
+    assert snapshot() == before

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from courses import services
 from courses.models import Requirement
-from courses.requirements import open_obligations, required_training
+from courses.selectors import open_obligations, required_training
 from tests.factories import PersonFactory, UnitFactory
 
 from .factories import LessonFactory, ModuleFactory, ProgrammeFactory, TextStepFactory

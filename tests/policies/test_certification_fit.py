@@ -35,8 +35,21 @@ def credential(learner, v1):
     return certification.issue(person=learner, definition=definition, by_hand=True, reason="test")
 
 
-def test_certification_listens_to_policy_acknowledged():
-    assert policy_acknowledged.has_listeners()
+def test_the_policy_acknowledged_signal_alone_reinstates_a_suspended_credential(
+    credential, learner
+):
+    version("2.0", days_ago=31)
+    certification.enforce_policy_grace()
+    # The acknowledgement is saved; its signal (sent after commit) is not sent in this test's
+    # transaction, so the credential stays suspended until the signal reaches certification.
+    acknowledgement = services.acknowledge(person=learner, language="nl")
+    credential.refresh_from_db()
+    assert credential.current_status == "suspended"
+    policy_acknowledged.send(
+        sender=type(acknowledgement), person=learner, version=acknowledgement.version
+    )
+    credential.refresh_from_db()
+    assert credential.current_status == "valid"
 
 
 def test_a_missed_grace_period_suspends_and_acknowledging_reinstates(

@@ -46,9 +46,10 @@ class Command(BaseCommand):
             if publish:
                 publish_programme(programme=programme, actor=None)
                 self.stdout.write(f"{programme.slug}: published")
-            elif programme.status != Lifecycle.PUBLISHED or programme.modules.filter(
-                status=Lifecycle.DRAFT
-            ).exists():
+            elif (
+                programme.status != Lifecycle.PUBLISHED
+                or programme.modules.filter(status=Lifecycle.DRAFT).exists()
+            ):
                 self.stdout.write(
                     f"{programme.slug}: drafts are not in the catalogue; publish them at "
                     f"/programme/programmes/{programme.slug}/ or run again with --publish"

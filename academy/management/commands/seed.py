@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from insights import seed as seeding
+from academy import seed as seeding
 
 STAGE_TIMES: dict[str, float] = {}
 

@@ -1,5 +1,8 @@
 """A large synthetic organisation for development and benchmarks (`academy seed`).
 
+A development tool of the project, not part of any app: it writes every app's tables directly
+(in bulk), which no app may do to another.
+
 Everything is written in bulk: PostgreSQL gets COPY, SQLite multi-row inserts, with explicit
 ids so that related rows can be written without reading anything back. The people fall into
 the three groups the source material describes (enthusiasts, a wait-and-see middle, cynics),
@@ -35,11 +38,10 @@ from courses.models import (
     Submission,
     TimeApproval,
 )
+from insights import services
+from insights.bulk import BulkWriter
 from people.models import Person, Unit
 from policies.models import Acknowledgement, PolicyVersion
-
-from . import services
-from .bulk import BulkWriter
 
 DOMAIN = "seed.example"
 STAFF_DOMAIN = "staff.seed.example"  # not counted among the seeded employees

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import AuditEntry
 
-from .models import Lifecycle, Module, Programme, ProgrammeUpload
+from ..models import Lifecycle, Module, Programme, ProgrammeUpload
 
 HISTORY_LENGTH = 50
 HISTORY_LABELS = {

@@ -16,7 +16,8 @@ from django.utils import timezone
 from people.models import Person, Unit
 from people.permissions import is_programme_team, led_unit_ids
 
-from .models import Enrolment, Module, Requirement, Step
+from ..models import Enrolment, Module, Programme, Requirement, Step
+from .learning import my_learning
 
 
 @dataclass
@@ -77,7 +78,8 @@ def _modules_of(requirements: list[Requirement]) -> dict[int, list[Module]]:
     by_programme: dict[int, list[Module]] = {}
     if programme_ids:
         for module in (
-            Module.objects.offered().filter(programme_id__in=programme_ids)
+            Module.objects.offered()
+            .filter(programme_id__in=programme_ids)
             .select_related("programme")
             .order_by("position", "slug")
         ):
@@ -138,8 +140,6 @@ def _due_by_module(
 
 def required_training(person, *, today: datetime.date | None = None) -> list[RequiredItem]:
     """Modules `person` must complete and has not completed yet, most urgent first."""
-    from .selectors import my_learning
-
     if not person.is_authenticated:
         return []
     requirements = list(_requirements())
@@ -215,8 +215,6 @@ def can_manage(person, requirement: Requirement) -> bool:
 
 def programmes_to_require() -> list:
     """Published programmes with their modules, for the form that sets required training."""
-    from .models import Programme
-
     return list(
         Programme.objects.published()
         .prefetch_related(
