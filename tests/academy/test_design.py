@@ -1,6 +1,9 @@
 """The design system: branding from settings, one form renderer, branded error pages, the
 status page for people and the component page."""
 
+import os
+from pathlib import Path
+
 import pytest
 from django.core import mail
 from django.test import RequestFactory
@@ -10,6 +13,8 @@ from django.views.defaults import server_error
 from core import branding
 from core.checks import branding_is_readable
 from core.templatetags.academy_design import avatar, initials, progress_ring
+
+SKIPPED = {"node_modules", "var", "__pycache__"}
 
 
 @pytest.fixture
@@ -186,3 +191,18 @@ def test_a_progress_ring_says_its_percentage_in_words():
     assert 'aria-label="75% complete"' in html and 'stroke-dasharray="75 25"' in html
     assert "complete" in progress_ring(4, 4).split('"')[1]
     assert 'aria-label="0% complete"' in progress_ring(0, 0)
+
+
+def test_no_source_file_keeps_a_merge_conflict_marker():
+    # A marker left in the stylesheet silently drops the rules around it.
+    root = Path(__file__).resolve().parents[2]
+    suffixes = (".py", ".html", ".css", ".js", ".txt", ".po", ".yaml", ".toml")
+    marked = []
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = [s for s in subfolders if not s.startswith(".") and s not in SKIPPED]
+        for name in files:
+            if name.endswith(suffixes):
+                lines = (Path(folder) / name).read_text(errors="ignore").splitlines()
+                if any(line.startswith(("<<<<<<< ", ">>>>>>> ")) for line in lines):
+                    marked.append(name)
+    assert not marked
