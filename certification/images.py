@@ -18,6 +18,9 @@ COLOURS = {
 }
 
 
+NAME_WIDTH = 230  # pixels the academy's name may take along the bottom of the badge
+
+
 @lru_cache(maxsize=8)
 def _font(size: int, bold: bool = False):
     from pathlib import Path
@@ -75,21 +78,46 @@ def default_badge(title: str, level: int, *, colour: str = "", academy: str = ""
     for line in lines:
         draw.text((size / 2, y), line, font=font, fill="white", anchor="ma")
         y += 44
+    # The academy's whole name along the bottom: smaller type for a long name, two lines at most.
     name = (academy or brand.name).upper()
-    small = _font(15, bold=True)
-    name_lines = _wrap(draw, name, small, 200)[:1]
-    if name_lines:
-        draw.text((size / 2, size - 80), name_lines[0], font=small, fill="white", anchor="ma")
+    for points in (15, 14, 13, 12, 11):
+        small = _font(points, bold=True)
+        name_lines = _wrap(draw, name, small, NAME_WIDTH)
+        if len(name_lines) == 1 or (points == 11 and len(name_lines) <= 2):
+            break
+    name_lines = name_lines[:2]
+    y = size - 80 - (len(name_lines) - 1) * (points + 3)
+    for line in name_lines:
+        draw.text((size / 2, y), line, font=small, fill="white", anchor="ma")
+        y += points + 3
     return _png(image)
 
 
-def badge_base(definition, *, colour: str = "", academy: str = "") -> bytes:
+def badge_base(
+    definition, *, colour: str = "", academy: str = "", title: str = "", language: str = "en"
+) -> bytes:
+    """The definition's own image, or the default artwork with `title` (else the title in
+    `language`)."""
     if definition.image:
         with definition.image.open("rb") as handle:
             data = handle.read()
         if data.startswith(b"\x89PNG"):
             return data
-    return default_badge(definition.title("en"), definition.level, colour=colour, academy=academy)
+    return default_badge(
+        title or definition.title(language), definition.level, colour=colour, academy=academy
+    )
+
+
+def credential_artwork(credential) -> bytes:
+    """The badge of an issued credential as it was issued: its colour, the title in the holder's
+    language and the issuer's name (a later rebrand or rename leaves it be)."""
+    snap = credential.snapshot
+    return badge_base(
+        credential.definition,
+        colour=snap.get("brand_colour", ""),
+        academy=snap.get("issuer_name", ""),
+        title=credential.snapshot_text("title", credential.language),
+    )
 
 
 def baked_badge(credential) -> bytes:
@@ -99,9 +127,7 @@ def baked_badge(credential) -> bytes:
     from openbadgeslib import baking
 
     text = json.dumps(json.loads(credential.signed_json), ensure_ascii=False, separators=(",", ":"))
-    # The artwork in the colours the credential was issued under (a later rebrand leaves it be).
-    base = badge_base(credential.definition, colour=credential.snapshot.get("brand_colour", ""))
-    return baking.bake_png(base, text, keyword=baking.ITXT_KEYWORD_OB3)
+    return baking.bake_png(credential_artwork(credential), text, keyword=baking.ITXT_KEYWORD_OB3)
 
 
 def signature_image(credential, title: str) -> bytes:

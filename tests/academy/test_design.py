@@ -206,3 +206,32 @@ def test_no_source_file_keeps_a_merge_conflict_marker():
                 if any(line.startswith(("<<<<<<< ", ">>>>>>> ")) for line in lines):
                     marked.append(name)
     assert not marked
+
+
+def test_badge_artwork_shows_the_whole_academy_name():
+    from certification.images import default_badge
+
+    whole = default_badge("Certified", 1, academy="Brightwater Social Media Academy")
+    # A name too long for one line is drawn smaller or on two lines, never cut short.
+    assert whole != default_badge("Certified", 1, academy="Brightwater Social Media")
+
+
+def test_an_issued_badge_keeps_its_title_in_the_holders_language_colour_and_issuer(
+    db, rebranded, learner, tmp_path
+):
+    rebranded.DATA_DIR = tmp_path  # the issuer's key
+    from certification import services
+    from certification.images import credential_artwork, default_badge
+    from tests.certification.factories import DefinitionFactory
+
+    learner.language = "nl"
+    learner.save()
+    definition = DefinitionFactory(title_en="Certified", title_nl="Gecertificeerd", level=1)
+    credential = services.issue(person=learner, definition=definition)
+    rebranded.ACADEMY_PRIMARY_COLOUR = "#7a1f5c"  # a later rebrand changes nothing issued
+    rebranded.ACADEMY_NAME = "Another Academy"
+    expected = default_badge(
+        "Gecertificeerd", 1, colour="#0f5132", academy=credential.snapshot["issuer_name"]
+    )
+    assert credential_artwork(credential) == expected
+    assert credential.snapshot["issuer_name"] == "Brightwater Academy"
