@@ -167,6 +167,8 @@ def test_the_component_page_shows_every_component(client, db):
         "card",
         "badge ok",
         "table-wrap",
+        "stacked",
+        "stat-value",
         "tabs",
         "alert",
         "empty",
