@@ -102,9 +102,7 @@ def test_the_people_csv_lists_the_people_of_the_page(client_for, rebuilt):
     assert [r[1] for r in rows[1:]] == [r["email"] for r in page.context["rows"]]
 
 
-def test_the_people_table_shows_dates_as_people_write_them_and_the_csv_as_iso(
-    client_for, rebuilt
-):
+def test_the_people_table_shows_dates_as_people_write_them_and_the_csv_as_iso(client_for, rebuilt):
     import re
 
     client = client_for(rebuilt.lotte)
