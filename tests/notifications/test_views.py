@@ -70,10 +70,28 @@ def test_only_the_programme_team_sees_failed_emails(client_for, people_by_role, 
     )
 
 
-def test_preferences_switch_optional_kinds_off(learner, client_for):
-    client_for(learner).post(reverse("notifications:preferences"), {"lead_digest": "on"})
+def test_preferences_switch_optional_kinds_off(lead, client_for):
+    client_for(lead).post(reverse("notifications:preferences"), {"lead_digest": "on"})
+    off = set(OptOut.objects.filter(person=lead).values_list("kind", flat=True))
+    assert off == {"credential_expiring", "credential_status"}
+
+
+def test_a_learner_is_offered_only_the_kinds_that_can_reach_them(learner, client_for):
+    page = client_for(learner).get(reverse("notifications:preferences")).content.decode()
+    assert "A credential about to expire" in page
+    for kind in ("lead_digest", "champion_digest", "training_overdue"):
+        assert str(kinds.KINDS[kind].label) not in page
+    # Saving leaves the kinds it did not show as they were, for when the role comes.
+    client_for(learner).post(reverse("notifications:preferences"), {})
     off = set(OptOut.objects.filter(person=learner).values_list("kind", flat=True))
-    assert off == set(kinds.KINDS) - kinds.MANDATORY - {"lead_digest"}
+    assert off == {"credential_expiring", "credential_status"}
+
+
+def test_a_unit_lead_and_a_trainer_are_offered_their_digests(lead, trainer, client_for):
+    page = client_for(lead).get(reverse("notifications:preferences")).content.decode()
+    assert str(kinds.KINDS["lead_digest"].label) in page
+    page = client_for(trainer).get(reverse("notifications:preferences")).content.decode()
+    assert str(kinds.KINDS["champion_digest"].label) in page
 
 
 def test_mandatory_kinds_cannot_be_switched_off(learner, client_for):
