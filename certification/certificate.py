@@ -4,12 +4,10 @@ the verification page. Rendered once per status and kept in the data folder."""
 import base64
 import mimetypes
 import os
-import re
 import tempfile
 import zlib
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,8 +20,6 @@ from core.fonts import font_urls
 from . import images, issuer, signing
 
 QR_CACHE_SECONDS = 30 * 24 * 3600
-# collectstatic's hashed names: logo.1a2b3c4d5e6f.png -> logo.png
-HASHED = re.compile(r"\.[0-9a-f]{12}(\.[^./]+)$")
 
 
 @lru_cache(maxsize=2048)
@@ -50,31 +46,11 @@ def verify_qr(code: str, url: str) -> str:
     return data
 
 
-def _local_static(url: str) -> Path | None:
-    """The file behind a static URL of this site (hashed by collectstatic or not), if any."""
-    from django.contrib.staticfiles import finders
-    from django.contrib.staticfiles.storage import staticfiles_storage
-
-    path = urlsplit(url).path
-    if not path.startswith(settings.STATIC_URL):
-        return None
-    name = unquote(path.removeprefix(settings.STATIC_URL))
-    try:
-        collected = Path(staticfiles_storage.path(name))
-    except NotImplementedError:  # a remote storage
-        collected = None
-    if collected and collected.is_file():
-        return collected
-    found = finders.find(HASHED.sub(r"\1", name))
-    return Path(found) if found else None
-
-
 def logo_source(url: str, base_url: str) -> str:
     """The issuer's logo for WeasyPrint: a static file of this site read from disk (as a data
     URI, so no request goes to the site itself), any other address as it is."""
-    own = {urlsplit(base_url).netloc, urlsplit(settings.ACADEMY_BASE_URL).netloc, ""}
-    if urlsplit(url).netloc in own:
-        local = _local_static(url)
+    if images.is_own(url, base_url):
+        local = images.local_static(url)
         if local is None:
             return ""
         kind = mimetypes.guess_type(local.name)[0] or "application/octet-stream"

@@ -237,3 +237,24 @@ def test_an_issued_badge_keeps_its_title_in_the_holders_language_colour_and_issu
     )
     assert credential_artwork(credential) == expected
     assert credential.snapshot["issuer_name"] == "Brightwater Academy"
+
+
+def test_badge_artwork_carries_the_academy_logo_when_it_is_a_picture_of_this_site(
+    db, rebranded, tmp_path
+):
+    import io
+
+    from PIL import Image
+
+    from certification.images import badge_base
+    from tests.certification.factories import DefinitionFactory
+
+    Image.new("RGB", (64, 64), (255, 0, 0)).save(tmp_path / "logo.png")
+    rebranded.STATICFILES_DIRS = [tmp_path]
+    rebranded.ACADEMY_LOGO = "logo.png"
+    definition = DefinitionFactory(title_en="Certified", level=1)
+    drawn = Image.open(io.BytesIO(badge_base(definition))).convert("RGB")
+    assert drawn.getpixel((200, 122)) == (255, 0, 0)  # the middle of the logo
+    rebranded.ACADEMY_LOGO = "https://cdn.example/brightwater.svg"  # nothing is fetched
+    drawn = Image.open(io.BytesIO(badge_base(definition))).convert("RGB")
+    assert drawn.getpixel((200, 122)) != (255, 0, 0)
