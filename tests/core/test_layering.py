@@ -2,6 +2,7 @@
 imports one above it, and no import hides inside a function to dodge a circle of imports."""
 
 import ast
+import re
 from pathlib import Path
 
 import core
@@ -138,4 +139,21 @@ def test_insights_reads_other_apps_only_through_their_selectors_and_services():
         for target in [*top, *(target for target, _line in inner)]
         if target.split(".")[0] not in ("insights", "core") and target.split(".")[1:2] == ["models"]
     }
+    assert offenders == set()
+
+
+def test_app_templates_load_tag_libraries_of_their_own_app_or_below():
+    # A template is part of its app: a tag library of the project (academy) or of a higher
+    # app would be an import against the order that the import graph cannot see.
+    from django.template.backends.django import get_installed_libraries
+
+    owner = {name: module.split(".")[0] for name, module in get_installed_libraries().items()}
+    offenders = set()
+    for app in LEVEL:
+        for path in (ROOT / app).glob("templates/**/*.html"):
+            for names in re.findall(r"{%\s*load\s+([^%]+?)\s*%}", path.read_text()):
+                for name in names.split():
+                    other = owner.get(name, "")
+                    if other == "academy" or (other in LEVEL and LEVEL[other] > LEVEL[app]):
+                        offenders.add(f"{path.relative_to(ROOT)}: {name} ({other})")
     assert offenders == set()
