@@ -1,8 +1,9 @@
 """Reads of the courses app for pages, the API and the higher apps (docs/apis.md), one module
 per concern: `catalogue`, `outline` (a module's page), `learning` (the learner's own),
 `progress` (what people have done, for other apps too), `requirements` (required training),
-`reviews`, `sessions`, `time_approvals`, `help` (help and overrides) and `figures` (learning
-as grouped figures, for the adoption dashboards).
+`reviews`, `sessions`, `time_approvals`, `help` (help and overrides), `history` (the audit
+entries of reviews and training time) and `figures` (learning as grouped figures, for the
+adoption dashboards).
 
 Each function runs a constant number of queries, whatever the number of modules, steps,
 learners or attempts (tests/courses/test_queries*.py hold them to it). Callers import this
@@ -44,6 +45,7 @@ from .help import (
     learner_step_overrides,
     open_help_request,
 )
+from .history import with_history
 from .learning import LearningItem, my_learning, returned_work
 from .outline import (
     ModulePage,
@@ -171,4 +173,5 @@ __all__ = [
     "time_approvals_waiting_count",
     "trainer_sessions",
     "units_to_require_for",
+    "with_history",
 ]

@@ -173,15 +173,14 @@ def _decision_form(approval, data=None) -> TimeApprovalDecisionForm:
 def _time_approvals_page(request, *, invalid=None):
     """The lead's page; `invalid` is a (approval id, bound form) whose errors are shown."""
     waiting = _page(selectors.time_approvals_for_lead(request.user), request.GET.get("page"))
-    for approval in waiting:
+    for approval in selectors.with_history(waiting):
         bound = invalid is not None and invalid[0] == approval.pk
         approval.decision_form = invalid[1] if bound else _decision_form(approval)
-    context = {
-        "waiting": waiting,
-        "decided": _page(
-            selectors.decided_time_approvals_for_lead(request.user), request.GET.get("decided")
-        ),
-    }
+    decided = _page(
+        selectors.decided_time_approvals_for_lead(request.user), request.GET.get("decided")
+    )
+    selectors.with_history(decided)
+    context = {"waiting": waiting, "decided": decided}
     return render(request, "courses/staff/time_approvals.html", context)
 
 
