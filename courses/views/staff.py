@@ -277,6 +277,14 @@ def help_queue(request):
     )
 
 
+# The service behind each choice of the override form.
+OVERRIDES = {
+    OverrideForm.EXTRA_ATTEMPTS: services.grant_quiz_attempts,
+    OverrideForm.RESET: services.reset_step,
+    OverrideForm.MARK_COMPLETE: services.mark_step_complete,
+}
+
+
 @role_required(permissions.is_trainer)
 def learner_on_step(request, person: int, step: int):
     """One learner on one step: their attempts and overrides, and a form to make one."""
@@ -285,7 +293,7 @@ def learner_on_step(request, person: int, step: int):
         raise Http404(_("There is no learner on this step whom you may help."))
     form = OverrideForm(_posted(request), is_quiz=found.is_quiz)
     if request.method == "POST" and form.is_valid():
-        make = getattr(services, form.service_name())
+        make = OVERRIDES[form.cleaned_data["action"]]
         try:
             make(actor=request.user, person=found.person, step=found.step, **form.service_kwargs())
         except services.CourseError as error:

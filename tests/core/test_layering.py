@@ -157,3 +157,17 @@ def test_app_templates_load_tag_libraries_of_their_own_app_or_below():
                     if other == "academy" or (other in LEVEL and LEVEL[other] > LEVEL[app]):
                         offenders.add(f"{path.relative_to(ROOT)}: {name} ({other})")
     assert offenders == set()
+
+
+def test_no_code_finds_a_function_by_its_name():
+    # A reader follows a call to its definition: no dispatch through strings (each step and
+    # rule kind is a class found in a registry; a view maps a choice to a service itself).
+    patterns = re.compile(r"globals\(\)\[|import_string\(|getattr\(\s*services\b")
+    offenders = {
+        f"{path.relative_to(ROOT)}:{number}"
+        for module, path in MODULES.items()
+        if module.split(".")[0] != "academy"  # the CLI loads the apps' demo loaders by name
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if patterns.search(line)
+    }
+    assert offenders == set()
