@@ -42,9 +42,7 @@ def load(text: str):
 def test_credentials_section_creates_definitions_and_exports_them(db):
     load(PROGRAMME)
     assert CredentialDefinition.objects.get().programme_slug == "social-media-certified"
-    exported = coursecode.programme_data(
-        Programme.objects.get(slug="social-media-certified")
-    )
+    exported = coursecode.programme_data(Programme.objects.get(slug="social-media-certified"))
     assert exported["credentials"] == [
         {
             "slug": "certified",
