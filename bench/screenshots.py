@@ -38,7 +38,13 @@ ROLES = {
 
 def serve_demo(port: int):
     data_dir = tempfile.mkdtemp(prefix="academy-screens-")
-    env = {**os.environ, "ACADEMY_DATA_DIR": data_dir, "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    env = {
+        **os.environ,
+        "ACADEMY_DATA_DIR": data_dir,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Credentials name their badge and the issuer's logo by absolute URL: this server's.
+        "ACADEMY_BASE_URL": f"http://127.0.0.1:{port}",
+    }
     env.pop("DATABASE_URL", None)
     python = sys.executable
     subprocess.run(  # noqa: S603 - a fixed command line
