@@ -171,3 +171,17 @@ def test_no_code_finds_a_function_by_its_name():
         if patterns.search(line)
     }
     assert offenders == set()
+
+
+def test_every_domain_signal_is_sent_after_commit_and_robustly():
+    # One way to tell other apps (core.signals.send_after_commit): a plain .send() would let a
+    # failing receiver turn a saved action into an error and skip the other receivers.
+    sends = re.compile(r"\bsignals?\.\w+\.send(_robust)?\(")
+    offenders = {
+        f"{path.relative_to(ROOT)}:{number}"
+        for module, path in MODULES.items()
+        if module != "core.signals"
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if sends.search(line)
+    }
+    assert offenders == set()
