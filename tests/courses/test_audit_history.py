@@ -111,3 +111,29 @@ def test_the_time_approvals_page_shows_each_requests_history_to_leads(
         html = response.content.decode()
         assert html.count("Training time asked for") == 2  # the waiting and the decided one
         assert "Training time declined" in html and "Later." in html
+
+
+def test_the_admin_pages_of_a_submission_and_a_request_show_their_history(
+    client_for, programme, submission, trainer, time_request, lead
+):
+    services.review_submission(submission=submission, by=trainer, approve=False, feedback="Tag.")
+    services.decide_time_approval(approval=time_request, by=lead, approve=False, reason="Later.")
+    client = client_for(programme)
+    for name, obj, action in [
+        ("admin:courses_submission_change", submission, "courses.review.changes_requested"),
+        ("admin:courses_timeapproval_change", time_request, "courses.time_approval.declined"),
+    ]:
+        response = client.get(reverse(name, args=[obj.pk]))
+        assert response.status_code == 200
+        assert action in response.content.decode()
+
+
+def test_the_admin_page_of_a_person_shows_the_bulk_actions_taken_on_them(
+    client_for, programme, learner
+):
+    from core.audit import log_actions
+
+    log_actions(type(learner), [learner.pk], "insights.bulk.remind", actor=programme)
+    response = client_for(programme).get(reverse("admin:people_person_change", args=[learner.pk]))
+    assert response.status_code == 200
+    assert "insights.bulk.remind" in response.content.decode()
