@@ -36,9 +36,21 @@ ROLES = {
 }
 
 
+FIRST_CREDENTIAL = (
+    "from certification.models import IssuedCredential as C; "
+    "c = C.objects.order_by('id').first(); print(f'/verify/{c.code}/' if c else '')"
+)
+
+
 def serve_demo(port: int):
     data_dir = tempfile.mkdtemp(prefix="academy-screens-")
-    env = {**os.environ, "ACADEMY_DATA_DIR": data_dir, "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    env = {
+        **os.environ,
+        "ACADEMY_DATA_DIR": data_dir,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Credentials name their badge and the issuer's logo by absolute URL: this server's.
+        "ACADEMY_BASE_URL": f"http://127.0.0.1:{port}",
+    }
     env.pop("DATABASE_URL", None)
     python = sys.executable
     subprocess.run(  # noqa: S603 - a fixed command line
@@ -48,6 +60,16 @@ def serve_demo(port: int):
         check=True,
         stdout=subprocess.DEVNULL,
     )
+    # The page outsiders see first: a credential's verification page (no link leads a visitor there).
+    first = subprocess.run(  # noqa: S603 - a fixed command line
+        [python, "manage.py", "shell", "-c", FIRST_CREDENTIAL],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    first = first[-1] if first else ""
     server = subprocess.Popen(  # noqa: S603 - a fixed command line
         [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
@@ -59,7 +81,7 @@ def serve_demo(port: int):
     for _ in range(120):
         try:
             urllib.request.urlopen(url + "/healthz", timeout=2)  # noqa: S310 - http, built above
-            return server, url
+            return server, url, first
         except OSError:
             time.sleep(0.5)
     server.terminate()
@@ -94,8 +116,9 @@ def main() -> None:
 
     server = None
     base_url = args.base_url
+    verify = ""
     if not base_url:
-        server, base_url = serve_demo(8350)
+        server, base_url, verify = serve_demo(8350)
     out = Path(args.out)
     too_wide: list[str] = []
     count = 0
@@ -110,7 +133,8 @@ def main() -> None:
                 page = context.new_page()
                 if ROLES[role]:
                     sign_in(page, ROLES[role])
-                start = ["/", "/design/", "/policy/"] if ROLES[role] is None else None
+                visitor = ["/", "/design/", "/policy/", *([verify] if verify else [])]
+                start = visitor if ROLES[role] is None else None
                 paths = crawl(page, base_url, limit=args.limit, start=start)
                 folder = out / role
                 folder.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,8 @@
 """The PDF certificate (WeasyPrint, A4 landscape), in the holder's language, with a QR code to
 the verification page. Rendered once per status and kept in the data folder."""
 
+import base64
+import mimetypes
 import os
 import tempfile
 import zlib
@@ -15,7 +17,7 @@ from django.utils import translation
 from core import branding
 from core.fonts import font_urls
 
-from . import signing
+from . import images, issuer, signing
 
 QR_CACHE_SECONDS = 30 * 24 * 3600
 
@@ -44,6 +46,24 @@ def verify_qr(code: str, url: str) -> str:
     return data
 
 
+def logo_source(url: str, base_url: str) -> str:
+    """The issuer's logo for WeasyPrint: a static file of this site read from disk (as a data
+    URI, so no request goes to the site itself), any other address as it is."""
+    if images.is_own(url, base_url):
+        local = images.local_static(url)
+        if local is None:
+            return ""
+        kind = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
+        return f"data:{kind};base64," + base64.b64encode(local.read_bytes()).decode()
+    return url
+
+
+def _logo(credential) -> str:
+    frozen = (credential.snapshot.get("issuer") or {}).get("image")
+    url = frozen or issuer.branding(credential.language)["image"]
+    return logo_source(url, credential.snapshot.get("base_url") or settings.ACADEMY_BASE_URL)
+
+
 def certificate_html(credential, language: str | None = None) -> str:
     """The certificate's HTML in `language` (the holder's by default): the frozen texts in that
     language, the labels translated."""
@@ -57,6 +77,9 @@ def certificate_html(credential, language: str | None = None) -> str:
                 "title": credential.snapshot_text("title", language),
                 "criteria": credential.snapshot_text("criteria", language),
                 "issuer_name": credential.snapshot.get("issuer_name", ""),
+                "logo": _logo(credential),
+                "badge": "data:image/png;base64,"
+                + base64.b64encode(images.credential_artwork(credential)).decode(),
                 "brand_colour": _colour(credential.snapshot.get("brand_colour", "")),
                 "status": credential.current_status,
                 "status_label": credential.current_status_label,

@@ -7,10 +7,15 @@ from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from core import branding as core_branding
+
 
 def name() -> str:
-    """ACADEMY_ISSUER_NAME, else "<firm> Social Media Academy", else "Social Media Academy"."""
-    configured = getattr(settings, "ACADEMY_ISSUER_NAME", "")
+    """ACADEMY_ISSUER_NAME, else the academy's name (ACADEMY_NAME), else "<firm> Social Media
+    Academy", else "Social Media Academy"."""
+    configured = getattr(settings, "ACADEMY_ISSUER_NAME", "") or getattr(
+        settings, "ACADEMY_NAME", ""
+    )
     if configured:
         return configured
     from people.models import Unit
@@ -35,7 +40,9 @@ def branding(language: str | None = None, *, issuer_name: str | None = None) -> 
         "url": getattr(settings, "ACADEMY_ISSUER_URL", "") or settings.ACADEMY_BASE_URL + "/",
         "email": getattr(settings, "ACADEMY_ISSUER_EMAIL", "") or settings.DEFAULT_FROM_EMAIL,
         "image": _absolute(
-            getattr(settings, "ACADEMY_ISSUER_LOGO", "") or static("certification/issuer-logo.png")
+            getattr(settings, "ACADEMY_ISSUER_LOGO", "")
+            or core_branding.current().logo_url
+            or static("certification/issuer-logo.png")
         ),
         "description": description,
     }

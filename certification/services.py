@@ -732,17 +732,18 @@ def award_in_bulk(
 def _after_bulk_issue(definition, credential_ids: list[int], person_ids: list[int]) -> None:
     from . import tasks
 
-    def run():
+    def enqueue_signing():
         for start in range(0, len(credential_ids), BULK_SIGNING_CHUNK):
             tasks.sign_and_render.enqueue(credential_ids[start : start + BULK_SIGNING_CHUNK])
-        signals.credentials_issued_in_bulk.send(
-            sender=IssuedCredential,
-            definition=definition,
-            credential_ids=credential_ids,
-            person_ids=person_ids,
-        )
 
-    transaction.on_commit(run)
+    transaction.on_commit(enqueue_signing)
+    send_after_commit(
+        signals.credentials_issued_in_bulk,
+        sender=IssuedCredential,
+        definition=definition,
+        credential_ids=credential_ids,
+        person_ids=person_ids,
+    )
 
 
 def bulk_signing_progress(credential_ids: list[int]) -> tuple[int, int]:

@@ -71,3 +71,14 @@ def history_of(subject: models.Model) -> models.QuerySet[AuditEntry]:
         content_type=ContentType.objects.get_for_model(subject),
         object_id=subject.pk,
     ).select_related("actor")
+
+
+def histories_of(model: type[models.Model], object_ids) -> dict[int, list[AuditEntry]]:
+    """The entries about each of these objects of one model, oldest first, in one query."""
+    found: dict[int, list[AuditEntry]] = {object_id: [] for object_id in object_ids}
+    entries = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=list(found)
+    ).select_related("actor")
+    for entry in entries:
+        found[entry.object_id].append(entry)
+    return found

@@ -18,6 +18,7 @@ from polymorphic.admin import (
     StackedPolymorphicInline,
 )
 
+from core.admin import HistoryInline
 from people.models import Language
 
 from . import selectors, services, steps
@@ -319,6 +320,7 @@ class SubmissionAdmin(RecordAdmin):
     list_filter = ["status"]
     search_fields = ["person__email", "person__last_name"]
     list_select_related = ["person", "step", "reviewer"]
+    inlines = [HistoryInline]  # the audit log of its decisions
     # A handed-in file is private (no URL): it is linked through the permission-checked view.
     exclude = ["file"]
     readonly_fields = ["handed_in_file"]
@@ -340,6 +342,7 @@ class TimeApprovalAdmin(RecordAdmin):
     list_filter = ["status", "programme"]
     search_fields = ["person__email", "person__last_name"]
     list_select_related = ["person", "programme", "decided_by"]
+    inlines = [HistoryInline]  # the audit log of its decisions
 
 
 @admin.register(Override)
@@ -350,6 +353,7 @@ class OverrideAdmin(RecordAdmin):
     list_filter = ["kind"]
     search_fields = ["person__email", "person__last_name", "reason"]
     list_select_related = ["person", "step", "granted_by"]
+    inlines = [HistoryInline]  # the audit log of its decisions
 
 
 @admin.register(HelpRequest)

@@ -316,13 +316,6 @@ class OverrideForm(forms.Form):
             self.add_error("reason", _("Say why the step is marked complete."))
         return data
 
-    def service_name(self) -> str:
-        return {
-            self.EXTRA_ATTEMPTS: "grant_quiz_attempts",
-            self.RESET: "reset_step",
-            self.MARK_COMPLETE: "mark_step_complete",
-        }[self.cleaned_data["action"]]
-
     def service_kwargs(self) -> dict:
         kwargs = {"reason": self.cleaned_data["reason"]}
         if self.cleaned_data["action"] == self.EXTRA_ATTEMPTS:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from certification import selectors as certification_selectors
+from core.languages import LANGUAGES
 from courses import selectors as courses_selectors
 from people import selectors as people_selectors
 from people.permissions import is_programme_team
@@ -30,7 +31,7 @@ class FilterForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
-        choices=[("", _("All languages")), ("en", _("English")), ("nl", _("Dutch"))],
+        choices=[("", _("All languages")), *LANGUAGES],
     )
     weeks = forms.TypedChoiceField(
         label=_("Period"),

@@ -1,5 +1,6 @@
 """The dashboards' tables, built once for the page and for the CSV/XLSX exports alike."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -147,7 +148,7 @@ def person_values(person) -> dict:
     fact = getattr(person, "insight_fact", None)
 
     def day(moment):
-        return date_format(timezone.localtime(moment), "Y-m-d") if moment else ""
+        return timezone.localtime(moment).date() if moment else ""
 
     return {
         "name": person.name,
@@ -156,7 +157,7 @@ def person_values(person) -> dict:
         "language": person.language,
         "enrolled_on": day(fact.enrolled_at) if fact else "",
         "modules": fact.modules_completed if fact else 0,
-        "hours": round(fact.minutes_completed / 60, 1) if fact else 0,
+        "hours": round(fact.minutes_completed / 60, 1) if fact else 0.0,
         "last_active": day(fact.last_activity_at) if fact else "",
         "credentials": ", ".join(c.title for c in person.valid_credentials),
         "next_expiry": day(fact.next_expiry_at) if fact else "",
@@ -172,8 +173,12 @@ def _policy_cell(acknowledged: bool | None) -> str:
 
 
 def person_row(person) -> list:
+    """The exports' row: dates as ISO text (YYYY-MM-DD), which every spreadsheet reads."""
     values = person_values(person)
-    return [values[key] for key, _label in PEOPLE_COLUMNS]
+    return [
+        date_format(value, "Y-m-d") if isinstance(value, datetime.date) else value
+        for value in (values[key] for key, _label in PEOPLE_COLUMNS)
+    ]
 
 
 def people_table(people, total: int | None = None) -> Table:

@@ -22,12 +22,17 @@ def message_for(notification: Notification) -> EmailMultiAlternatives:
     optional = notification.kind not in kinds.MANDATORY
     preferences = absolute(reverse("notifications:preferences"))
     with translation.override(person.language or settings.LANGUAGE_CODE):
+        brand = branding.current()  # its default name is translated
         context = {
             "notification": notification,
             "url": absolute(reverse("notifications:open", args=[notification.pk])),
             "preferences_url": preferences,
             "optional": optional,
-            "academy": branding.current().name,
+            "academy": brand.name,
+            "brand": brand,
+            "logo_url": absolute(brand.logo_url)
+            if brand.logo_url.startswith("/")
+            else brand.logo_url,
             "person": person,
         }
         text = render_to_string("notifications/email/notification.txt", context)

@@ -5,11 +5,15 @@ from . import kinds
 
 
 class PreferencesForm(forms.Form):
-    """One box per kind; the mandatory kinds are ticked and cannot be unticked."""
+    """One box per kind that concerns the person (a learner sees no unit digest); the mandatory
+    kinds are ticked and cannot be unticked."""
 
-    def __init__(self, *args, current: dict[str, bool], **kwargs):
+    def __init__(self, *args, current: dict[str, bool], person, **kwargs):
         super().__init__(*args, **kwargs)
+        self.current = current
         for slug, kind in kinds.KINDS.items():
+            if not kind.concerns(person):
+                continue
             mandatory = slug in kinds.MANDATORY
             help_text = kind.help
             if mandatory:
@@ -23,4 +27,6 @@ class PreferencesForm(forms.Form):
             )
 
     def wanted(self) -> set[str]:
-        return {slug for slug, on in self.cleaned_data.items() if on}
+        """The kinds ticked, and the hidden ones as they were (a later role finds them so)."""
+        hidden = {slug for slug, on in self.current.items() if on and slug not in self.fields}
+        return hidden | {slug for slug, on in self.cleaned_data.items() if on}

@@ -66,6 +66,10 @@ class Kind:
         """What is due at `now` (event-driven kinds are created by receivers instead)."""
         return []
 
+    def concerns(self, person) -> bool:
+        """Whether `person` can get this kind at all (the preferences show only those)."""
+        return True
+
 
 class TrainingDue(Kind):
     """Required training due soon (14, 3 and 0 days before), or overdue (once)."""
@@ -124,6 +128,9 @@ class TrainingOverdueEscalation(Kind):
     slug = "training_overdue"
     label = gettext_lazy("Overdue training of people who report to you")
     help = gettext_lazy("Once, when someone you manage misses a due date.")
+
+    def concerns(self, person) -> bool:
+        return person.reports.exists()
 
     def due(self, now):
         from courses.selectors import open_obligations
@@ -325,6 +332,11 @@ class LeadDigest(Kind):
         "skipped when there is nothing."
     )
 
+    def concerns(self, person) -> bool:
+        from people.permissions import is_unit_lead
+
+        return is_unit_lead(person)
+
     def due(self, now):
         from certification import selectors as certification
         from courses import selectors as courses
@@ -371,6 +383,9 @@ class ChampionDigest(Kind):
         "Assignments waiting for your review and colleagues who are stuck; skipped when there "
         "is nothing."
     )
+
+    def concerns(self, person) -> bool:
+        return person.is_trainer
 
     def due(self, now):
         from community import stuck

@@ -53,6 +53,7 @@ def preferences(request):
     form = PreferencesForm(
         request.POST if request.method == "POST" else None,
         current=selectors.preferences_of(request.user),
+        person=request.user,
     )
     if request.method == "POST" and form.is_valid():
         services.set_preferences(person=request.user, wanted=form.wanted())

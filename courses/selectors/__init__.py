@@ -1,9 +1,10 @@
 """Reads of the courses app for pages, the API and the higher apps (docs/apis.md), one module
 per concern: `catalogue`, `outline` (a module's page), `learning` (the learner's own),
 `progress` (what people have done, for other apps too), `requirements` (required training),
-`reviews`, `sessions`, `time_approvals`, `help` (help and overrides), `figures` (learning
-as grouped figures, for the adoption dashboards) and `authoring` (the programme team's
-programme pages: every status, uploads, history).
+`reviews`, `sessions`, `time_approvals`, `help` (help and overrides), `history` (the audit
+entries of reviews and training time), `figures` (learning as grouped figures, for the
+adoption dashboards) and `authoring` (the programme team's programme pages: every status,
+uploads, history).
 
 Each function runs a constant number of queries, whatever the number of modules, steps,
 learners or attempts (tests/courses/test_queries*.py hold them to it). Callers import this
@@ -54,6 +55,7 @@ from .help import (
     learner_step_overrides,
     open_help_request,
 )
+from .history import with_history
 from .learning import LearningItem, my_learning, returned_work
 from .outline import (
     ModulePage,
@@ -188,4 +190,5 @@ __all__ = [
     "units_to_require_for",
     "upload_of",
     "waiting_time_approvals_of",
+    "with_history",
 ]

@@ -14,6 +14,7 @@ from ..models import (
     Module,
     Submission,
 )
+from .history import with_history
 
 
 def review_queue(reviewer, *, unit_ids=None, module_id: int | None = None) -> QuerySet[Submission]:
@@ -62,7 +63,8 @@ def review_modules(reviewer) -> list[Module]:
 
 
 def submission_for_review(reviewer, submission_id: int) -> Submission | None:
-    """One submission with its earlier rounds (`earlier_rounds`), if `reviewer` may review it."""
+    """One submission with its earlier rounds (`earlier_rounds`) and each round's `history`
+    (audit entries), if `reviewer` may review it."""
     submission = (
         Submission.objects.select_related("person__unit", "step__lesson__module", "reviewer")
         .filter(pk=submission_id)
@@ -77,6 +79,7 @@ def submission_for_review(reviewer, submission_id: int) -> Submission | None:
         .select_related("reviewer")
         .order_by("round")
     )
+    with_history([submission, *submission.earlier_rounds])
     return submission
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import log_action
 from core.signals import send_after_commit
 
 from .. import permissions, signals
@@ -114,6 +115,17 @@ def review_submission(
     submission.reviewed_at = timezone.now()
     submission.feedback = feedback
     submission.save(update_fields=["status", "reviewer", "reviewed_at", "feedback"])
+    log_action(
+        submission,
+        f"courses.review.{target.value}",
+        actor=by,
+        reason=feedback,
+        data={
+            "person": submission.person_id,
+            "step": submission.step_id,
+            "round": submission.round,
+        },
+    )
     if approve:
         enrolment = enrolment_for(submission.person, submission.step)
         complete(enrolment, submission.step)

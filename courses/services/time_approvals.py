@@ -1,4 +1,8 @@
-"""Approval of training time: a learner asks, their unit lead (or the programme team) decides."""
+"""Approval of training time: a learner asks, their unit lead (or the programme team) decides.
+
+The request and the decision each write an audit entry (`core.audit.log_action`) in their
+transaction: who, when, what and why.
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -6,6 +10,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import log_action
 from core.signals import send_after_commit
 
 from .. import permissions, signals
@@ -36,6 +41,13 @@ def request_time_approval(*, person, programme: Programme) -> TimeApproval:
         raise CourseError(_("This programme has no modules yet."))
     approval = TimeApproval.objects.create(
         person=person, programme=programme, minutes=minutes, requested_at=timezone.now()
+    )
+    log_action(
+        approval,
+        "courses.time_approval.requested",
+        actor=person,
+        data={"programme": programme.slug, "minutes": minutes},
+        at=approval.requested_at,
     )
     from .. import tasks
 
@@ -69,6 +81,14 @@ def decide_time_approval(
     approval.decided_at = timezone.now()
     approval.reason = reason
     approval.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    log_action(
+        approval,
+        f"courses.time_approval.{target.value}",
+        actor=by,
+        reason=reason,
+        data={"person": approval.person_id, "programme": approval.programme.slug},
+        at=approval.decided_at,
+    )
     send_after_commit(signals.time_approval_decided, sender=TimeApproval, approval=approval)
     from .. import tasks
 

@@ -173,15 +173,14 @@ def _decision_form(approval, data=None) -> TimeApprovalDecisionForm:
 def _time_approvals_page(request, *, invalid=None):
     """The lead's page; `invalid` is a (approval id, bound form) whose errors are shown."""
     waiting = _page(selectors.time_approvals_for_lead(request.user), request.GET.get("page"))
-    for approval in waiting:
+    for approval in selectors.with_history(waiting):
         bound = invalid is not None and invalid[0] == approval.pk
         approval.decision_form = invalid[1] if bound else _decision_form(approval)
-    context = {
-        "waiting": waiting,
-        "decided": _page(
-            selectors.decided_time_approvals_for_lead(request.user), request.GET.get("decided")
-        ),
-    }
+    decided = _page(
+        selectors.decided_time_approvals_for_lead(request.user), request.GET.get("decided")
+    )
+    selectors.with_history(decided)
+    context = {"waiting": waiting, "decided": decided}
     return render(request, "courses/staff/time_approvals.html", context)
 
 
@@ -278,6 +277,14 @@ def help_queue(request):
     )
 
 
+# The service behind each choice of the override form.
+OVERRIDES = {
+    OverrideForm.EXTRA_ATTEMPTS: services.grant_quiz_attempts,
+    OverrideForm.RESET: services.reset_step,
+    OverrideForm.MARK_COMPLETE: services.mark_step_complete,
+}
+
+
 @role_required(permissions.is_trainer)
 def learner_on_step(request, person: int, step: int):
     """One learner on one step: their attempts and overrides, and a form to make one."""
@@ -286,7 +293,7 @@ def learner_on_step(request, person: int, step: int):
         raise Http404(_("There is no learner on this step whom you may help."))
     form = OverrideForm(_posted(request), is_quiz=found.is_quiz)
     if request.method == "POST" and form.is_valid():
-        make = getattr(services, form.service_name())
+        make = OVERRIDES[form.cleaned_data["action"]]
         try:
             make(actor=request.user, person=found.person, step=found.step, **form.service_kwargs())
         except services.CourseError as error:

@@ -1,6 +1,9 @@
 """The design system: branding from settings, one form renderer, branded error pages, the
 status page for people and the component page."""
 
+import os
+from pathlib import Path
+
 import pytest
 from django.core import mail
 from django.test import RequestFactory
@@ -10,6 +13,8 @@ from django.views.defaults import server_error
 from core import branding
 from core.checks import branding_is_readable
 from core.templatetags.academy_design import avatar, initials, progress_ring
+
+SKIPPED = {"node_modules", "var", "__pycache__"}
 
 
 @pytest.fixture
@@ -162,6 +167,8 @@ def test_the_component_page_shows_every_component(client, db):
         "card",
         "badge ok",
         "table-wrap",
+        "stacked",
+        "stat-value",
         "tabs",
         "alert",
         "empty",
@@ -186,3 +193,68 @@ def test_a_progress_ring_says_its_percentage_in_words():
     assert 'aria-label="75% complete"' in html and 'stroke-dasharray="75 25"' in html
     assert "complete" in progress_ring(4, 4).split('"')[1]
     assert 'aria-label="0% complete"' in progress_ring(0, 0)
+
+
+def test_no_source_file_keeps_a_merge_conflict_marker():
+    # A marker left in the stylesheet silently drops the rules around it.
+    root = Path(__file__).resolve().parents[2]
+    suffixes = (".py", ".html", ".css", ".js", ".txt", ".po", ".yaml", ".toml")
+    marked = []
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = [s for s in subfolders if not s.startswith(".") and s not in SKIPPED]
+        for name in files:
+            if name.endswith(suffixes):
+                lines = (Path(folder) / name).read_text(errors="ignore").splitlines()
+                if any(line.startswith(("<<<<<<< ", ">>>>>>> ")) for line in lines):
+                    marked.append(name)
+    assert not marked
+
+
+def test_badge_artwork_shows_the_whole_academy_name():
+    from certification.images import default_badge
+
+    whole = default_badge("Certified", 1, academy="Brightwater Social Media Academy")
+    # A name too long for one line is drawn smaller or on two lines, never cut short.
+    assert whole != default_badge("Certified", 1, academy="Brightwater Social Media")
+
+
+def test_an_issued_badge_keeps_its_title_in_the_holders_language_colour_and_issuer(
+    db, rebranded, learner, tmp_path
+):
+    rebranded.DATA_DIR = tmp_path  # the issuer's key
+    from certification import services
+    from certification.images import credential_artwork, default_badge
+    from tests.certification.factories import DefinitionFactory
+
+    learner.language = "nl"
+    learner.save()
+    definition = DefinitionFactory(title_en="Certified", title_nl="Gecertificeerd", level=1)
+    credential = services.issue(person=learner, definition=definition)
+    rebranded.ACADEMY_PRIMARY_COLOUR = "#7a1f5c"  # a later rebrand changes nothing issued
+    rebranded.ACADEMY_NAME = "Another Academy"
+    expected = default_badge(
+        "Gecertificeerd", 1, colour="#0f5132", academy=credential.snapshot["issuer_name"]
+    )
+    assert credential_artwork(credential) == expected
+    assert credential.snapshot["issuer_name"] == "Brightwater Academy"
+
+
+def test_badge_artwork_carries_the_academy_logo_when_it_is_a_picture_of_this_site(
+    db, rebranded, tmp_path
+):
+    import io
+
+    from PIL import Image
+
+    from certification.images import badge_base
+    from tests.certification.factories import DefinitionFactory
+
+    Image.new("RGB", (64, 64), (255, 0, 0)).save(tmp_path / "logo.png")
+    rebranded.STATICFILES_DIRS = [tmp_path]
+    rebranded.ACADEMY_LOGO = "logo.png"
+    definition = DefinitionFactory(title_en="Certified", level=1)
+    drawn = Image.open(io.BytesIO(badge_base(definition))).convert("RGB")
+    assert drawn.getpixel((200, 122)) == (255, 0, 0)  # the middle of the logo
+    rebranded.ACADEMY_LOGO = "https://cdn.example/brightwater.svg"  # nothing is fetched
+    drawn = Image.open(io.BytesIO(badge_base(definition))).convert("RGB")
+    assert drawn.getpixel((200, 122)) != (255, 0, 0)

@@ -1,15 +1,14 @@
 """Every list answers in the same number of queries for a page of 5 and a page of 50."""
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from certification import services as certification
 from courses.models import Enrolment
 from tests.certification.factories import DefinitionFactory
 from tests.courses.factories import ModuleFactory, ProgrammeFactory
 from tests.factories import PersonFactory, UnitFactory
+from tests.queries import queries_for
 
 
 def grow_programmes(count, people):
@@ -64,24 +63,20 @@ LISTS = [
 ]
 
 
-def queries_for(client, url, headers) -> int:
-    client.get(url, headers=headers)  # warm per-process caches and the token's last use
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, headers=headers)
-        assert response.status_code == 200, response.content
-    return len(captured)
-
-
 @pytest.mark.parametrize(("role", "path", "grow"), LISTS, ids=[f"{r} {p}" for r, p, _ in LISTS])
 def test_query_count_is_the_same_for_5_and_50(role, path, grow, people_by_role, token_for):
     headers = {"Authorization": f"Bearer {token_for(people_by_role[role])}"}
     client = Client()
     grow(5, people_by_role)
     small = queries_for(
-        client, f"/api/v1{path}?limit=5" if path != "/adoption" else "/api/v1/adoption", headers
+        client,
+        f"/api/v1{path}?limit=5" if path != "/adoption" else "/api/v1/adoption",
+        headers=headers,
     )
     grow(45, people_by_role)
     large = queries_for(
-        client, f"/api/v1{path}?limit=50" if path != "/adoption" else "/api/v1/adoption", headers
+        client,
+        f"/api/v1{path}?limit=50" if path != "/adoption" else "/api/v1/adoption",
+        headers=headers,
     )
     assert large == small

@@ -108,6 +108,26 @@ def test_certificate_pdf_has_name_credential_serial_and_status(client, issued, s
     assert font_rows and all(" yes " in row for row in font_rows)  # every font embedded
 
 
+def test_certificate_wears_the_academy_name_logo_and_colour(
+    client, learner, certified, settings, tmp_path
+):
+    settings.ACADEMY_ISSUER_NAME = ""
+    settings.ACADEMY_NAME = "Brightwater Academy"
+    settings.ACADEMY_LOGO = "certification/issuer-logo.png"  # a static path of this site
+    settings.ACADEMY_PRIMARY_COLOUR = "#0f5132"
+    credential = services.issue(person=learner, definition=certified)
+    assert credential.snapshot["issuer"]["image"].startswith("http://testserver/static/")
+    pdf = tmp_path / "c.pdf"
+    pdf.write_bytes(b"".join(get(client, credential, "credential_pdf").streaming_content))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "BRIGHTWATER ACADEMY" in text
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
+    assert " 256   256 " in images.stdout  # the logo, read from disk
+    from certification.certificate import certificate_html
+
+    assert "border: 3px solid #0f5132" in certificate_html(credential)
+
+
 def test_certificate_is_rendered_in_the_holders_language(client, learner, certified, tmp_path):
     learner.language = "nl"
     learner.save()

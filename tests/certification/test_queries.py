@@ -1,19 +1,12 @@
 """Pages a learner opens run the same number of queries however many credentials there are."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from certification import services
+from tests.queries import queries_for
 
 from .factories import DefinitionFactory
-
-
-def queries_for(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def give(person, count):

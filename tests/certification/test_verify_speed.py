@@ -4,11 +4,10 @@ credential, the page cached per status, and a status change visible on the very 
 from unittest import mock
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from certification import certificate, services
+from tests.queries import captured
 
 
 def page(client, credential) -> str:
@@ -51,10 +50,9 @@ def test_the_qr_code_is_drawn_once_per_credential(client, issued):
 
 def test_the_lookup_reads_one_row_without_the_signed_documents(client, issued):
     page(client, issued)
-    with CaptureQueriesContext(connection) as captured:
-        page(client, issued)
-    assert len(captured) == 1
-    sql = captured[0]["sql"]
+    queries = captured(lambda: page(client, issued))
+    assert len(queries) == 1
+    sql = queries[0]
     assert "signed_json" not in sql and "JOIN" not in sql and "ORDER BY" not in sql
 
 

@@ -10,8 +10,8 @@ from community.models import Nudge
 from courses import services as courses
 from courses.models import Enrolment
 from tests.courses.factories import LessonFactory, ModuleFactory, TextStepFactory
-from tests.courses.test_queries_staff import constant, page
 from tests.factories import PersonFactory
+from tests.queries import assert_constant, page
 
 from .factories import ChampionFactory
 
@@ -59,13 +59,11 @@ def test_an_idle_colleague_is_shown_as_stuck_and_nudged_in_one_click(
 
 
 def test_the_colleagues_page_reads_the_same_number_of_queries_at_5_and_50(
-    client_for, champion, unit, step, django_assert_num_queries
+    client_for, champion, unit, step
 ):
     def grow(count):
         for _ in range(count):
             person = PersonFactory(unit=unit)
             courses.enrol(person=person, module=step.lesson.module)
 
-    constant(
-        page(client_for(champion), reverse("community:colleagues")), grow, django_assert_num_queries
-    )
+    assert_constant(page(client_for(champion), reverse("community:colleagues")), grow)

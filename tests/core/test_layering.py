@@ -2,6 +2,7 @@
 imports one above it, and no import hides inside a function to dodge a circle of imports."""
 
 import ast
+import re
 from pathlib import Path
 
 import core
@@ -137,5 +138,50 @@ def test_insights_reads_other_apps_only_through_their_selectors_and_services():
         if module.split(".")[0] == "insights"
         for target in [*top, *(target for target, _line in inner)]
         if target.split(".")[0] not in ("insights", "core") and target.split(".")[1:2] == ["models"]
+    }
+    assert offenders == set()
+
+
+def test_app_templates_load_tag_libraries_of_their_own_app_or_below():
+    # A template is part of its app: a tag library of the project (academy) or of a higher
+    # app would be an import against the order that the import graph cannot see.
+    from django.template.backends.django import get_installed_libraries
+
+    owner = {name: module.split(".")[0] for name, module in get_installed_libraries().items()}
+    offenders = set()
+    for app in LEVEL:
+        for path in (ROOT / app).glob("templates/**/*.html"):
+            for names in re.findall(r"{%\s*load\s+([^%]+?)\s*%}", path.read_text()):
+                for name in names.split():
+                    other = owner.get(name, "")
+                    if other == "academy" or (other in LEVEL and LEVEL[other] > LEVEL[app]):
+                        offenders.add(f"{path.relative_to(ROOT)}: {name} ({other})")
+    assert offenders == set()
+
+
+def test_no_code_finds_a_function_by_its_name():
+    # A reader follows a call to its definition: no dispatch through strings (each step and
+    # rule kind is a class found in a registry; a view maps a choice to a service itself).
+    patterns = re.compile(r"globals\(\)\[|import_string\(|getattr\(\s*services\b")
+    offenders = {
+        f"{path.relative_to(ROOT)}:{number}"
+        for module, path in MODULES.items()
+        if module.split(".")[0] != "academy"  # the CLI loads the apps' demo loaders by name
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if patterns.search(line)
+    }
+    assert offenders == set()
+
+
+def test_every_domain_signal_is_sent_after_commit_and_robustly():
+    # One way to tell other apps (core.signals.send_after_commit): a plain .send() would let a
+    # failing receiver turn a saved action into an error and skip the other receivers.
+    sends = re.compile(r"\bsignals?\.\w+\.send(_robust)?\(")
+    offenders = {
+        f"{path.relative_to(ROOT)}:{number}"
+        for module, path in MODULES.items()
+        if module != "core.signals"
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if sends.search(line)
     }
     assert offenders == set()

@@ -11,9 +11,9 @@ from courses import services
 from courses.models import HelpRequest, Override, StepCompletion
 from courses.steps.quiz import quiz_state
 from tests.factories import PersonFactory
+from tests.queries import assert_constant, page
 
 from .factories import right_answers, wrong_answers
-from .test_queries_staff import constant, page
 
 pytestmark = pytest.mark.django_db
 
@@ -200,7 +200,7 @@ def test_who_may_open_a_learner_on_a_step(
 
 
 def test_the_help_queue_reads_the_same_number_of_queries_at_5_and_50_learners(
-    client_for, trainer, unit, out_of_attempts, django_assert_num_queries
+    client_for, trainer, unit, out_of_attempts
 ):
     def grow(learners):
         for _ in range(learners):
@@ -209,15 +209,15 @@ def test_the_help_queue_reads_the_same_number_of_queries_at_5_and_50_learners(
             services.request_help(person=person, step=out_of_attempts)
 
     client = client_for(trainer)
-    constant(page(client, reverse("courses:help_queue")), grow, django_assert_num_queries)
+    assert_constant(page(client, reverse("courses:help_queue")), grow)
 
 
 def test_the_stuck_learners_step_page_reads_the_same_number_of_queries_at_5_and_50_helpers(
-    client_for, learner, unit, out_of_attempts, django_assert_num_queries
+    client_for, learner, unit, out_of_attempts
 ):
     def grow(helpers):
         for _ in range(helpers):
             PersonFactory(unit=unit, is_trainer=True)
 
     client = client_for(learner)
-    constant(page(client, _step_url(out_of_attempts)), grow, django_assert_num_queries)
+    assert_constant(page(client, _step_url(out_of_attempts)), grow)

@@ -2,11 +2,10 @@
 the same at 5 and at 50 modules, steps, learners or submissions."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from courses import selectors, services
 from tests.factories import PersonFactory
+from tests.queries import assert_constant
 
 from .factories import (
     AssignmentStepFactory,
@@ -21,27 +20,10 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-SIZES = (5, 50)
 
 
 def use(*values) -> None:
     """Read what a page would show (attributes that could trigger a query)."""
-
-
-def count(read) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        read()
-    return len(captured)
-
-
-def constant(read, grow, django_assert_num_queries) -> None:
-    """Warm caches, grow to 5 and measure, grow to 50 and assert the same count."""
-    grow(SIZES[0])
-    read()
-    queries = count(read)
-    grow(SIZES[1] - SIZES[0])
-    with django_assert_num_queries(queries):
-        read()
 
 
 def use_catalogue(person):
@@ -51,7 +33,7 @@ def use_catalogue(person):
         module.platform_labels()
 
 
-def test_catalogue(learner, unit, django_assert_num_queries):
+def test_catalogue(learner, unit):
     programme = ProgrammeFactory(requires_time_approval=True)
     previous = []
 
@@ -62,20 +44,20 @@ def test_catalogue(learner, unit, django_assert_num_queries):
             previous.append(module)
         services.request_time_approval(person=learner, programme=programme)
 
-    constant(lambda: use_catalogue(learner), grow, django_assert_num_queries)
+    assert_constant(lambda: use_catalogue(learner), grow)
 
 
-def test_catalogue_with_enrolments(learner, django_assert_num_queries):
+def test_catalogue_with_enrolments(learner):
     def grow(n):
         for _ in range(n):
             module = ModuleFactory(platforms=["linkedin"])
             TextStepFactory(lesson=LessonFactory(module=module))
             services.enrol(person=learner, module=module)
 
-    constant(lambda: use_catalogue(learner), grow, django_assert_num_queries)
+    assert_constant(lambda: use_catalogue(learner), grow)
 
 
-def test_module_outline(learner, django_assert_num_queries):
+def test_module_outline(learner):
     module = ModuleFactory()
     services.enrol(person=learner, module=module)
     factories = [TextStepFactory, VideoStepFactory, QuizStepFactory, AssignmentStepFactory]
@@ -95,10 +77,10 @@ def test_module_outline(learner, django_assert_num_queries):
                 use(item.step.title(), item.kind, item.done, item.step.lesson.slug)
         use(outline.percent, outline.next_step, outline.missing_requirements)
 
-    constant(read, grow, django_assert_num_queries)
+    assert_constant(read, grow)
 
 
-def test_my_learning(learner, django_assert_num_queries):
+def test_my_learning(learner):
     def grow(n):
         for _ in range(n):
             module = ModuleFactory()
@@ -113,10 +95,10 @@ def test_my_learning(learner, django_assert_num_queries):
             use(item.module.title(), item.module.programme.title(), item.percent)
             use(item.next_step.title(), item.next_step.lesson.slug)
 
-    constant(read, grow, django_assert_num_queries)
+    assert_constant(read, grow)
 
 
-def test_review_queue(trainer, unit, django_assert_num_queries):
+def test_review_queue(trainer, unit):
     module = ModuleFactory()
     step = AssignmentStepFactory(lesson=LessonFactory(module=module))
 
@@ -131,10 +113,10 @@ def test_review_queue(trainer, unit, django_assert_num_queries):
             use(submission.person.name, submission.person.unit.name, submission.step.title())
             use(submission.step.lesson.module.title(), submission.round)
 
-    constant(read, grow, django_assert_num_queries)
+    assert_constant(read, grow)
 
 
-def test_time_approvals_for_lead(lead, unit, django_assert_num_queries):
+def test_time_approvals_for_lead(lead, unit):
     programme = ProgrammeFactory(requires_time_approval=True)
     ModuleFactory(programme=programme)
 
@@ -147,10 +129,10 @@ def test_time_approvals_for_lead(lead, unit, django_assert_num_queries):
         for approval in selectors.time_approvals_for_lead(lead):
             use(approval.person.name, approval.person.unit.name, approval.programme.title())
 
-    constant(read, grow, django_assert_num_queries)
+    assert_constant(read, grow)
 
 
-def test_sessions_and_roster(learner, trainer, unit, django_assert_num_queries):
+def test_sessions_and_roster(learner, trainer, unit):
     step = SessionStepFactory()
     module = step.lesson.module
     services.enrol(person=learner, module=module)
@@ -168,4 +150,4 @@ def test_sessions_and_roster(learner, trainer, unit, django_assert_num_queries):
         for session in selectors.sessions_run_by(trainer):
             use(session.booked, session.step.title(), session.step.lesson.module.title())
 
-    constant(read, grow, django_assert_num_queries)
+    assert_constant(read, grow)

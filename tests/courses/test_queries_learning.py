@@ -4,13 +4,12 @@ learners, questions, rounds or sessions (measured through the test client, templ
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from courses import services
 from tests.factories import PersonFactory
+from tests.queries import assert_constant, page
 
 from .factories import (
     AssignmentStepFactory,
@@ -27,26 +26,12 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-SMALL, LARGE = 5, 50
 
 
-def queries_for(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(captured)
-
-
-def assert_constant(client, url: str, grow, django_assert_num_queries) -> None:
-    """Grow to 5, warm up and measure; grow to 50, warm up and expect exactly as many queries.
-    (Warming up again: a step page records where the learner is only when that changed.)"""
-    grow(SMALL)
-    client.get(url)
-    small = queries_for(client, url)
-    grow(LARGE - SMALL)
-    client.get(url)
-    with django_assert_num_queries(small):
-        assert client.get(url).status_code == 200
+def assert_page_constant(client, url: str, grow) -> None:
+    """The page runs as many queries at 5 as at 50 (warmed up before each count: a step page
+    records where the learner is only when that changed)."""
+    assert_constant(page(client, url), grow)
 
 
 def step_url(step) -> str:
@@ -78,7 +63,7 @@ def signed_in(client, learner):
     return client
 
 
-def test_catalogue(signed_in, learner, unit, django_assert_num_queries):
+def test_catalogue(signed_in, learner, unit):
     open_programme = ProgrammeFactory()
     approval_programme = ProgrammeFactory(requires_time_approval=True)
     previous = []
@@ -98,27 +83,27 @@ def test_catalogue(signed_in, learner, unit, django_assert_num_queries):
             services.enrol(person=PersonFactory(unit=unit), module=ModuleFactory())
         services.request_time_approval(person=learner, programme=approval_programme)
 
-    assert_constant(signed_in, reverse("courses:catalogue"), grow, django_assert_num_queries)
+    assert_page_constant(signed_in, reverse("courses:catalogue"), grow)
 
 
-def test_catalogue_filtered(signed_in, learner, django_assert_num_queries):
+def test_catalogue_filtered(signed_in, learner):
     def grow(n):
         for index in range(n):
             module = ModuleFactory(title_en=f"LinkedIn {index}", platforms=["linkedin"])
             services.enrol(person=learner, module=module)
 
     url = reverse("courses:catalogue") + "?q=linkedin&language=en&platform=linkedin&page=2"
-    assert_constant(signed_in, url, grow, django_assert_num_queries)
+    assert_page_constant(signed_in, url, grow)
 
 
-def test_module_page(signed_in, learner, unit, django_assert_num_queries):
+def test_module_page(signed_in, learner, unit):
     module = ModuleFactory()
     services.enrol(person=learner, module=module)
     url = reverse("courses:module", args=[module.slug])
-    assert_constant(signed_in, url, grow_module(module, learner, unit), django_assert_num_queries)
+    assert_page_constant(signed_in, url, grow_module(module, learner, unit))
 
 
-def test_module_page_before_enrolling(signed_in, learner, unit, django_assert_num_queries):
+def test_module_page_before_enrolling(signed_in, learner, unit):
     programme = ProgrammeFactory(requires_time_approval=True)
     module = ModuleFactory(programme=programme)
     requires = []
@@ -132,20 +117,18 @@ def test_module_page_before_enrolling(signed_in, learner, unit, django_assert_nu
         services.request_time_approval(person=learner, programme=programme)
 
     url = reverse("courses:module", args=[module.slug])
-    assert_constant(signed_in, url, grow, django_assert_num_queries)
+    assert_page_constant(signed_in, url, grow)
 
 
 @pytest.mark.parametrize("factory", [TextStepFactory, VideoStepFactory])
-def test_text_and_video_step_pages(factory, signed_in, learner, unit, django_assert_num_queries):
+def test_text_and_video_step_pages(factory, signed_in, learner, unit):
     step = factory()
     module = step.lesson.module
     services.enrol(person=learner, module=module)
-    assert_constant(
-        signed_in, step_url(step), grow_module(module, learner, unit), django_assert_num_queries
-    )
+    assert_page_constant(signed_in, step_url(step), grow_module(module, learner, unit))
 
 
-def test_quiz_step_page_after_a_failed_attempt(signed_in, learner, unit, django_assert_num_queries):
+def test_quiz_step_page_after_a_failed_attempt(signed_in, learner, unit):
     step = QuizStepFactory(max_attempts=None, shuffle=True, questions=[(False, [True, False])])
     module = step.lesson.module
     services.enrol(person=learner, module=module)
@@ -162,12 +145,10 @@ def test_quiz_step_page_after_a_failed_attempt(signed_in, learner, unit, django_
             question.choices.create(position=1, text_en="Wrong", correct=False, feedback_en="No")
         services.submit_quiz(person=learner, step=step, answers=wrong_answers(step))
 
-    assert_constant(signed_in, step_url(step), grow, django_assert_num_queries)
+    assert_page_constant(signed_in, step_url(step), grow)
 
 
-def test_assignment_step_page_with_rounds_of_feedback(
-    signed_in, learner, trainer, unit, django_assert_num_queries
-):
+def test_assignment_step_page_with_rounds_of_feedback(signed_in, learner, trainer, unit):
     step = AssignmentStepFactory()
     module = step.lesson.module
     services.enrol(person=learner, module=module)
@@ -181,22 +162,20 @@ def test_assignment_step_page_with_rounds_of_feedback(
                 submission=submission, by=trainer, approve=False, feedback="Again, please."
             )
 
-    assert_constant(signed_in, step_url(step), grow, django_assert_num_queries)
+    assert_page_constant(signed_in, step_url(step), grow)
 
 
-def test_policy_step_page(signed_in, learner, unit, django_assert_num_queries):
+def test_policy_step_page(signed_in, learner, unit):
     from tests.policies.factories import version
 
     version("1.0")
     step = PolicyStepFactory()
     module = step.lesson.module
     services.enrol(person=learner, module=module)
-    assert_constant(
-        signed_in, step_url(step), grow_module(module, learner, unit), django_assert_num_queries
-    )
+    assert_page_constant(signed_in, step_url(step), grow_module(module, learner, unit))
 
 
-def test_session_step_page(signed_in, learner, trainer, unit, django_assert_num_queries):
+def test_session_step_page(signed_in, learner, trainer, unit):
     step = SessionStepFactory()
     module = step.lesson.module
     services.enrol(person=learner, module=module)
@@ -218,20 +197,20 @@ def test_session_step_page(signed_in, learner, trainer, unit, django_assert_num_
             if not booked:
                 booked.append(services.book_session(person=learner, session=session))
 
-    assert_constant(signed_in, step_url(step), grow, django_assert_num_queries)
+    assert_page_constant(signed_in, step_url(step), grow)
 
 
-def test_my_sessions(signed_in, learner, trainer, django_assert_num_queries):
+def test_my_sessions(signed_in, learner, trainer):
     def grow(n):
         for _ in range(n):
             session = SessionFactory(trainer=trainer)
             services.enrol(person=learner, module=session.step.lesson.module)
             services.book_session(person=learner, session=session)
 
-    assert_constant(signed_in, reverse("courses:bookings"), grow, django_assert_num_queries)
+    assert_page_constant(signed_in, reverse("courses:bookings"), grow)
 
 
-def test_learner_home(signed_in, learner, trainer, unit, django_assert_num_queries):
+def test_learner_home(signed_in, learner, trainer, unit):
     def grow(n):
         for index in range(n):
             module = ModuleFactory()
@@ -251,21 +230,19 @@ def test_learner_home(signed_in, learner, trainer, unit, django_assert_num_queri
             session = SessionFactory(trainer=trainer, step=SessionStepFactory(lesson=lesson))
             services.book_session(person=learner, session=session)
 
-    assert_constant(signed_in, reverse("learner_home"), grow, django_assert_num_queries)
+    assert_page_constant(signed_in, reverse("learner_home"), grow)
 
 
-def test_learner_home_before_any_enrolment(signed_in, unit, django_assert_num_queries):
+def test_learner_home_before_any_enrolment(signed_in, unit):
     def grow(n):
         for index in range(n):
             module = ModuleFactory(is_foundation=index % 2 == 0, units=[unit] if index else [])
             TextStepFactory(lesson=LessonFactory(module=module))
 
-    assert_constant(signed_in, reverse("learner_home"), grow, django_assert_num_queries)
+    assert_page_constant(signed_in, reverse("learner_home"), grow)
 
 
-def test_learner_home_with_returned_work_and_kudos(
-    signed_in, learner, trainer, django_assert_num_queries
-):
+def test_learner_home_with_returned_work_and_kudos(signed_in, learner, trainer):
     from community.services import give_kudos
 
     def grow(n):
@@ -278,4 +255,4 @@ def test_learner_home_with_returned_work_and_kudos(
             )
             give_kudos(giver=trainer, receiver=learner, category="helped_me", message="Thanks!")
 
-    assert_constant(signed_in, reverse("learner_home"), grow, django_assert_num_queries)
+    assert_page_constant(signed_in, reverse("learner_home"), grow)

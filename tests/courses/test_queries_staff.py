@@ -4,13 +4,12 @@ same at 5 and at 50 submissions, rounds, bookings or time approvals."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from courses import services
 from tests.factories import PersonFactory, UnitFactory
+from tests.queries import assert_constant, page
 
 from .factories import (
     AssignmentStepFactory,
@@ -22,31 +21,6 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-SIZES = (5, 50)
-
-
-def count(read) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        read()
-    return len(captured)
-
-
-def constant(read, grow, django_assert_num_queries) -> None:
-    """Grow to 5 and measure (after a warm-up), grow to 50 and assert the same count."""
-    grow(SIZES[0])
-    read()
-    queries = count(read)
-    grow(SIZES[1] - SIZES[0])
-    with django_assert_num_queries(queries):
-        read()
-
-
-def page(client, url, **params):
-    def read():
-        response = client.get(url, params)
-        assert response.status_code == 200
-
-    return read
 
 
 @pytest.fixture
@@ -54,7 +28,7 @@ def team(unit):
     return UnitFactory(name="Advisory team", slug="advisory-team", parent=unit, kind="team")
 
 
-def test_review_queue(client_for, trainer, unit, team, django_assert_num_queries):
+def test_review_queue(client_for, trainer, unit, team):
     step = AssignmentStepFactory(lesson=LessonFactory(module=ModuleFactory()))
     module = step.lesson.module
 
@@ -65,10 +39,10 @@ def test_review_queue(client_for, trainer, unit, team, django_assert_num_queries
             services.submit_assignment(person=person, step=step, text="My plan")
 
     client = client_for(trainer)
-    constant(page(client, reverse("courses:review_queue")), grow, django_assert_num_queries)
+    assert_constant(page(client, reverse("courses:review_queue")), grow)
 
 
-def test_review_queue_filtered(client_for, programme, unit, team, django_assert_num_queries):
+def test_review_queue_filtered(client_for, programme, unit, team):
     modules = [ModuleFactory() for _ in range(2)]
     steps = [AssignmentStepFactory(lesson=LessonFactory(module=m)) for m in modules]
 
@@ -81,12 +55,14 @@ def test_review_queue_filtered(client_for, programme, unit, team, django_assert_
             UnitFactory(parent=unit)  # the unit filter grows too
 
     read = page(
-        client_for(programme), reverse("courses:review_queue"), unit=unit.pk, module=modules[0].pk
+        client_for(programme),
+        reverse("courses:review_queue"),
+        {"unit": unit.pk, "module": modules[0].pk},
     )
-    constant(read, grow, django_assert_num_queries)
+    assert_constant(read, grow)
 
 
-def test_review_page_with_earlier_rounds(client_for, trainer, learner, django_assert_num_queries):
+def test_review_page_with_earlier_rounds(client_for, trainer, learner):
     step = AssignmentStepFactory(lesson=LessonFactory(module=ModuleFactory()))
     services.enrol(person=learner, module=step.lesson.module)
     latest = {}
@@ -108,10 +84,10 @@ def test_review_page_with_earlier_rounds(client_for, trainer, learner, django_as
         assert client.get(url).status_code == 200
 
     client = client_for(trainer)
-    constant(read, grow, django_assert_num_queries)
+    assert_constant(read, grow)
 
 
-def test_my_sessions(client_for, trainer, unit, django_assert_num_queries):
+def test_my_sessions(client_for, trainer, unit):
     step = SessionStepFactory()
     module = step.lesson.module
 
@@ -130,11 +106,11 @@ def test_my_sessions(client_for, trainer, unit, django_assert_num_queries):
             )
 
     client = client_for(trainer)
-    constant(page(client, reverse("courses:my_sessions")), grow, django_assert_num_queries)
+    assert_constant(page(client, reverse("courses:my_sessions")), grow)
 
 
 @pytest.mark.parametrize("started", [False, True], ids=["before", "after the start"])
-def test_session_roster(client_for, trainer, unit, started, django_assert_num_queries):
+def test_session_roster(client_for, trainer, unit, started):
     step = SessionStepFactory()
     module = step.lesson.module
     session = SessionFactory(step=step, trainer=trainer, capacity=40)
@@ -159,10 +135,10 @@ def test_session_roster(client_for, trainer, unit, started, django_assert_num_qu
 
     client = client_for(trainer)
     url = reverse("courses:session_roster", args=[session.pk])
-    constant(page(client, url), grow, django_assert_num_queries)
+    assert_constant(page(client, url), grow)
 
 
-def test_time_approvals(client_for, lead, unit, team, programme, django_assert_num_queries):
+def test_time_approvals(client_for, lead, unit, team, programme):
     paid = ProgrammeFactory(requires_time_approval=True)
     ModuleFactory(programme=paid)
 
@@ -176,10 +152,10 @@ def test_time_approvals(client_for, lead, unit, team, programme, django_assert_n
                 )
 
     client = client_for(lead)
-    constant(page(client, reverse("courses:time_approvals")), grow, django_assert_num_queries)
+    assert_constant(page(client, reverse("courses:time_approvals")), grow)
 
 
-def test_time_approvals_after_a_refused_decision(client_for, lead, unit, django_assert_num_queries):
+def test_time_approvals_after_a_refused_decision(client_for, lead, unit):
     """The page shown again with the reason missing costs the same at any size."""
     paid = ProgrammeFactory(requires_time_approval=True)
     ModuleFactory(programme=paid)
@@ -199,13 +175,11 @@ def test_time_approvals_after_a_refused_decision(client_for, lead, unit, django_
         assert response.status_code == 200
 
     client = client_for(lead)
-    constant(read, grow, django_assert_num_queries)
+    assert_constant(read, grow)
 
 
 @pytest.mark.parametrize("home", ["trainer_home", "programme_home"])
-def test_homes_with_the_review_backlog_and_sessions(
-    client_for, trainer, programme, unit, home, django_assert_num_queries
-):
+def test_homes_with_the_review_backlog_and_sessions(client_for, trainer, programme, unit, home):
     step = AssignmentStepFactory(lesson=LessonFactory(module=ModuleFactory()))
     session_step = SessionStepFactory()
     viewer = trainer if home == "trainer_home" else programme
@@ -217,10 +191,10 @@ def test_homes_with_the_review_backlog_and_sessions(
             services.submit_assignment(person=person, step=step, text="Plan")
             SessionFactory(step=session_step, trainer=trainer)
 
-    constant(page(client_for(viewer), reverse(home)), grow, django_assert_num_queries)
+    assert_constant(page(client_for(viewer), reverse(home)), grow)
 
 
-def test_lead_home_with_requests_waiting(client_for, lead, unit, django_assert_num_queries):
+def test_lead_home_with_requests_waiting(client_for, lead, unit):
     paid = ProgrammeFactory(requires_time_approval=True)
     ModuleFactory(programme=paid)
 
@@ -228,4 +202,4 @@ def test_lead_home_with_requests_waiting(client_for, lead, unit, django_assert_n
         for _ in range(n):
             services.request_time_approval(person=PersonFactory(unit=unit), programme=paid)
 
-    constant(page(client_for(lead), reverse("lead_home")), grow, django_assert_num_queries)
+    assert_constant(page(client_for(lead), reverse("lead_home")), grow)

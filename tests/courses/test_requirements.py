@@ -11,6 +11,7 @@ from courses import services
 from courses.models import Requirement
 from courses.selectors import open_obligations, required_training
 from tests.factories import PersonFactory, UnitFactory
+from tests.queries import assert_constant, page
 
 from .factories import LessonFactory, ModuleFactory, ProgrammeFactory, TextStepFactory
 
@@ -166,11 +167,8 @@ def test_learner_home_shows_required_training_with_due_date(client_for, programm
 
 
 def test_required_training_page_runs_as_many_queries_at_5_and_50_rows(
-    client_for, programme, basics, unit, django_assert_num_queries
+    client_for, programme, basics, unit
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def grow(count):
         for number in range(count):
             require(
@@ -180,22 +178,12 @@ def test_required_training_page_runs_as_many_queries_at_5_and_50_rows(
                 due_on=TODAY + datetime.timedelta(days=number),
             )
 
-    client = client_for(programme)
-    grow(5)
-    client.get(URL)
-    with CaptureQueriesContext(connection) as small:
-        client.get(URL)
-    grow(45)
-    with django_assert_num_queries(len(small)):
-        assert client.get(URL).status_code == 200
+    assert_constant(page(client_for(programme), URL), grow)
 
 
 def test_learner_home_runs_as_many_queries_with_5_and_50_requirements(
-    client_for, programme, learner, basics, unit, django_assert_num_queries
+    client_for, programme, learner, basics, unit
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def grow(count):
         for number in range(count):
             module = ModuleFactory(programme=basics.programme)
@@ -206,12 +194,4 @@ def test_learner_home_runs_as_many_queries_with_5_and_50_requirements(
                 due_on=TODAY + datetime.timedelta(days=number),
             )
 
-    client = client_for(learner)
-    url = reverse("learner_home")
-    grow(5)
-    client.get(url)
-    with CaptureQueriesContext(connection) as small:
-        client.get(url)
-    grow(45)
-    with django_assert_num_queries(len(small)):
-        assert client.get(url).status_code == 200
+    assert_constant(page(client_for(learner), reverse("learner_home")), grow)

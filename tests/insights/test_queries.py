@@ -1,12 +1,11 @@
 """The dashboards run the same number of queries whatever the number of units and people."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from insights import services
 from tests.factories import PersonFactory, UnitFactory
+from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +28,6 @@ def grow(org, units: int, people_per_unit: int):
     services.rebuild()
 
 
-def count(client, url, params=None) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params or {})
-    assert response.status_code == 200
-    return len(queries)
-
-
 PAGES = [
     ("staff", "insights:dashboard", {}),
     ("staff", "insights:dashboard", {"language": "nl", "weeks": 26}),
@@ -54,9 +46,9 @@ PAGES = [
 def test_queries_stay_constant_as_the_organisation_grows(client_for, org, who, name, params):
     client = client_for(getattr(org, who))
     grow(org, units=1, people_per_unit=4)
-    small = count(client, reverse(name), params)
+    small = queries_for(client, reverse(name), params)
     grow(org, units=6, people_per_unit=12)
     # A lead's units grow too: they lead every unit now.
     org.lotte.led_units.add(*org.units.firm.children.all())
-    large = count(client, reverse(name), params)
+    large = queries_for(client, reverse(name), params)
     assert small == large

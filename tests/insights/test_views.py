@@ -102,6 +102,18 @@ def test_the_people_csv_lists_the_people_of_the_page(client_for, rebuilt):
     assert [r[1] for r in rows[1:]] == [r["email"] for r in page.context["rows"]]
 
 
+def test_the_people_table_shows_dates_as_people_write_them_and_the_csv_as_iso(client_for, rebuilt):
+    import re
+
+    client = client_for(rebuilt.lotte)
+    page = client.get(reverse("insights:people")).content.decode()
+    assert not re.search(r">\d{4}-\d{2}-\d{2}<", page)  # 30/11/2026, not 2026-11-30
+    assert re.search(r">\d{2}/\d{2}/\d{4}<", page)
+    rows = _csv(client.get(reverse("insights:export", args=["people", "csv"])))
+    enrolled = rows[0].index("Enrolled on")
+    assert any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[enrolled]) for row in rows[1:])
+
+
 def test_the_trends_xlsx_opens_with_one_row_per_week(client_for, rebuilt):
     response = client_for(rebuilt.staff).get(
         reverse("insights:export", args=["trends", "xlsx"]), {"weeks": 4}

@@ -108,3 +108,36 @@ def test_a_person_without_an_address_still_gets_the_notification(learner, requir
     type(learner).objects.filter(pk=learner.pk).update(email="")
     run(days_before(3))
     assert Notification.objects.get(recipient=learner).email == "none"
+
+
+@pytest.fixture
+def rebranded(settings):
+    settings.ACADEMY_NAME = "Brightwater Academy"
+    settings.ACADEMY_PRIMARY_COLOUR = "#0f5132"
+    settings.ACADEMY_LOGO = "academy/favicon.svg"  # a static path: emails need it absolute
+
+
+def test_the_email_wears_the_academy_name_logo_and_colour(
+    learner, required, run, mailoutbox, rebranded
+):
+    run(days_before(3))
+    (email,) = [m for m in mailoutbox if m.to == [learner.email]]
+    html = email.alternatives[0][0]
+    assert 'src="http://testserver/static/academy/favicon.svg"' in html
+    assert "Brightwater Academy" in html and "background: #0f5132" in html
+    assert "#1d4ed8" not in html  # no colour of its own
+    assert email.body.rstrip().splitlines()[-2] == "Brightwater Academy"
+
+
+def test_a_weekly_digest_wears_the_branding_too(
+    lead, learner, required, run, mailoutbox, rebranded
+):
+    import datetime
+
+    from .conftest import DUE, at
+
+    run(at(DUE + datetime.timedelta(days=2)))
+    title = Notification.objects.get(kind="lead_digest").title
+    (digest,) = [m for m in mailoutbox if m.subject == title]
+    html = digest.alternatives[0][0]
+    assert "Brightwater Academy" in html and "background: #0f5132" in html

@@ -1,17 +1,10 @@
 """Pages a lead or trainer opens run the same number of queries however many people there are."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import PersonFactory, UnitFactory
-
-
-def queries_for(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
+from tests.queries import queries_for
 
 
 def grow(unit, people: int, teams: int) -> None:

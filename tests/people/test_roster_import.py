@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from people.models import Person
 from people.services import RosterError, import_roster
 from tests.cli import academy
+from tests.queries import count_queries
 
 HEADER = "email,first_name,last_name,unit,role,manager_email,language\n"
 GOOD = HEADER + (
@@ -211,16 +212,11 @@ def test_a_nul_byte_in_any_column_is_refused_with_its_line_and_column(units, row
 
 
 def test_each_new_person_costs_one_insert_and_no_constraint_queries(units):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    def queries_for(count: int, prefix: str) -> int:
+    def import_queries(count: int, prefix: str) -> int:
         rows = "".join(f"{prefix}{i}@example.com,P,T,advisory,,,en\n" for i in range(count))
-        with CaptureQueriesContext(connection) as captured:
-            import_roster(data=(HEADER + rows).encode())
-        return len(captured)
+        return count_queries(lambda: import_roster(data=(HEADER + rows).encode()))
 
-    assert queries_for(20, "b") - queries_for(10, "a") == 10
+    assert import_queries(20, "b") - import_queries(10, "a") == 10
 
 
 def test_a_large_file_is_written_in_short_batches(units, monkeypatch):

@@ -2,21 +2,14 @@
 more versions, more people, more units, more acknowledgements."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import PersonFactory, UnitFactory
+from tests.queries import queries_for
 
 from .factories import AcknowledgementFactory, version
 
 pytestmark = pytest.mark.django_db
-
-
-def queries_for(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 @pytest.fixture

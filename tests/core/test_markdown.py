@@ -35,3 +35,11 @@ def test_a_text_is_read_in_the_language_asked_then_english_then_any():
     assert in_language(english, "title", "nl") == "Hello"
     assert in_language(dutch, "title", "en") == "Hallo"
     assert in_language(both, "title", "de") == "Hello"
+
+
+def test_the_markdown_filter_renders_sanitised_html_in_any_template():
+    from django.template import engines
+
+    template = engines["django"].from_string("{% load markdown %}{{ body|markdown }}")
+    html = template.render({"body": "**bold** <script>alert(1)</script>"})
+    assert "<strong>bold</strong>" in html and "<script" not in html

@@ -1,3 +1,5 @@
+"""The `markdown` filter: user-written markdown (policies, submissions) as sanitised HTML."""
+
 from django import template
 
 from core.text import render_markdown
