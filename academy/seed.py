@@ -5,7 +5,7 @@ A development tool of the project, not part of any app: it writes every app's ta
 
 Everything is written in bulk: PostgreSQL gets COPY, SQLite multi-row inserts, with explicit
 ids so that related rows can be written without reading anything back. The people fall into
-the three groups the source material describes (enthusiasts, a wait-and-see middle, cynics),
+the three segments of the intake survey (enthusiasts, a wait-and-see middle, cynics),
 and their learning, credentials, policy acknowledgements, survey answers and kudos follow from
 that, spread over the last year. The rollups are rebuilt at the end.
 """
