@@ -29,8 +29,16 @@ def lead_section(request) -> list[Section]:
 
 
 def programme_section(request) -> list[Section]:
-    """The review backlog of the whole academy."""
+    """The programmes by status (drafts waiting to be published) and the review backlog of
+    the whole academy."""
     if not permissions.is_programme_team(request.user):
         return []
     context = {"backlog": selectors.review_backlog(request.user)}
-    return [Section("courses/staff/home_programme.html", context, order=47)]
+    return [
+        Section(
+            "courses/staff/home_programmes.html",
+            {"statuses": selectors.programme_status_counts()},
+            order=46,
+        ),
+        Section("courses/staff/home_programme.html", context, order=47),
+    ]

@@ -14,6 +14,7 @@ package (`from courses import selectors`); the modules are its sections.
 from .authoring import (
     authoring_history,
     modules_to_author,
+    programme_status_counts,
     programme_to_author,
     programmes_by_slug,
     programmes_to_author,
@@ -153,6 +154,7 @@ __all__ = [
     "OutlineStep",
     "prerequisite_cycle",
     "programme_by_slug",
+    "programme_status_counts",
     "programme_to_author",
     "programmes",
     "programmes_by_slug",

@@ -39,6 +39,14 @@ def programmes_to_author() -> QuerySet[Programme]:
     ).order_by("status_order", "position", "slug")
 
 
+def programme_status_counts() -> dict[str, int]:
+    """How many programmes are drafts, published and retired (one query)."""
+    counts = dict.fromkeys(Lifecycle.values, 0)
+    for row in Programme.objects.values("status").annotate(count=Count("id")).order_by():
+        counts[row["status"]] = row["count"]
+    return counts
+
+
 def programme_to_author(slug: str) -> Programme | None:
     return Programme.objects.filter(slug=slug).prefetch_related("modules").first()
 

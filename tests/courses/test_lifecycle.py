@@ -10,6 +10,9 @@ from core.audit import history_of
 from courses import services
 from courses.models import Enrolment, Lifecycle, Module, Programme
 
+from tests.factories import PersonFactory
+from tests.queries import assert_constant, page
+
 from .factories import LessonFactory, ModuleFactory, ProgrammeFactory, TextStepFactory
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +200,37 @@ def test_changing_a_published_module_keeps_what_learners_did(learner, programme)
     enrolment.refresh_from_db()
     assert enrolment.completed_at is not None  # completion is a moment, not a recount
     assert module.lessons.get().steps.count() == 3
+
+
+# -- query counts: constant in the number of programmes, modules and learners -------------------
+
+
+def test_the_programmes_page_runs_the_same_queries_for_5_and_50_programmes(client_for, programme):
+    def grow(n):
+        for _ in range(n):
+            ModuleFactory(programme=ProgrammeFactory(status="draft"), status="draft")
+
+    assert_constant(page(client_for(programme), reverse("courses:programmes")), grow)
+
+
+def test_a_programme_page_runs_the_same_queries_for_5_and_50_modules_and_learners(
+    client_for, programme, draft
+):
+    services.publish_programme(programme=draft, actor=programme)
+
+    def grow(n):
+        for _ in range(n):
+            module = ModuleFactory(programme=draft)
+            services.publish_module(module=module, actor=programme, reason="ready")
+            services.enrol(person=PersonFactory(), module=module, language="en")
+
+    url = reverse("courses:programme", args=["new-track"])
+    assert_constant(page(client_for(programme), url), grow)
+
+
+def test_the_programme_home_counts_programmes_by_status(client_for, programme, draft):
+    ProgrammeFactory(title_en="Live one")
+    html = client_for(programme).get(reverse("programme_home")).content.decode()
+    assert "1 programme is published" in html
+    assert "1 draft waits to be published" in html
+    assert reverse("courses:import_programme") in html
