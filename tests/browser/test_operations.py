@@ -128,5 +128,7 @@ def test_import_preview_publish_then_a_stuck_learner_is_helped_and_passes(
     student.get_by_role("button", name="Submit my answers").click()
     # Passing the quiz completes the module: its page says so.
     student.wait_for_url("**/learn/modules/first-video/")
-    assert student.get_by_text("Well done: you completed the module “Your first video”.").is_visible()
+    assert student.get_by_text(
+        "Well done: you completed the module “Your first video”."
+    ).is_visible()
     assert_accessible(student)

@@ -9,7 +9,6 @@ from django.urls import reverse
 from core.audit import history_of
 from courses import services
 from courses.models import Enrolment, Lifecycle, Module, Programme
-
 from tests.factories import PersonFactory
 from tests.queries import assert_constant, page
 
