@@ -284,10 +284,16 @@ class OverrideForm(forms.Form):
     EXTRA_ATTEMPTS = "extra_attempts"
     RESET = "reset"
     MARK_COMPLETE = "mark_complete"
+    EXTEND_DEADLINE = "extend_deadline"
 
     action = forms.ChoiceField(label=_("What to do"), widget=forms.RadioSelect)
     extra = forms.IntegerField(
         label=_("Extra attempts"), min_value=1, max_value=20, initial=1, required=False
+    )
+    due_on = forms.DateField(
+        label=_("New deadline"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     reason = forms.CharField(
         label=_("Reason (the learner sees it)"),
@@ -296,7 +302,7 @@ class OverrideForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, is_quiz: bool, **kwargs):
+    def __init__(self, *args, is_quiz: bool, has_deadline: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [
             (self.RESET, _("Start the step again")),
@@ -304,6 +310,8 @@ class OverrideForm(forms.Form):
         ]
         if is_quiz:
             choices.insert(0, (self.EXTRA_ATTEMPTS, _("Grant extra attempts")))
+        if has_deadline:
+            choices.append((self.EXTEND_DEADLINE, _("Extend the deadline of the module")))
         self.fields["action"].choices = choices
         self.fields["action"].initial = choices[0][0]
 
@@ -314,12 +322,16 @@ class OverrideForm(forms.Form):
             self.add_error("extra", _("Say how many extra attempts to grant."))
         if action == self.MARK_COMPLETE and not data.get("reason", "").strip():
             self.add_error("reason", _("Say why the step is marked complete."))
+        if action == self.EXTEND_DEADLINE and not data.get("due_on"):
+            self.add_error("due_on", _("Choose the new deadline."))
         return data
 
     def service_kwargs(self) -> dict:
         kwargs = {"reason": self.cleaned_data["reason"]}
         if self.cleaned_data["action"] == self.EXTRA_ATTEMPTS:
             kwargs["extra"] = self.cleaned_data["extra"]
+        if self.cleaned_data["action"] == self.EXTEND_DEADLINE:
+            kwargs["due_on"] = self.cleaned_data["due_on"]
         return kwargs
 
 

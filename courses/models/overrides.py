@@ -51,6 +51,7 @@ class Override(models.Model):
         EXTRA_ATTEMPTS = "extra_attempts", _("extra quiz attempts")
         RESET = "reset", _("step started again")
         MARKED_COMPLETE = "marked_complete", _("step marked complete")
+        EXTENDED_DEADLINE = "extended_deadline", _("deadline extended")
 
     person = models.ForeignKey(
         PERSON, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="overrides"
@@ -64,6 +65,8 @@ class Override(models.Model):
     )
     # A reset: attempts numbered up to this one no longer count (they stay on record).
     after_attempt = models.PositiveSmallIntegerField(_("attempts before the reset"), default=0)
+    # An extended deadline: the learner's new due date for the step's module (required training).
+    due_on = models.DateField(_("new due date"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     granted_by = models.ForeignKey(
         PERSON,
@@ -90,6 +93,11 @@ class Override(models.Model):
                 condition=~Q(kind="marked_complete") | ~Q(reason=""),
                 name="override_marked_complete_has_reason",
                 violation_error_message=_("Say why the step is marked complete."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="extended_deadline", due_on__isnull=False)
+                | (~Q(kind="extended_deadline") & Q(due_on__isnull=True)),
+                name="override_due_on_only_when_extended",
             ),
         ]
         indexes = [models.Index(fields=["person", "step"])]

@@ -1,5 +1,6 @@
 """Help and overrides: requests for help, who can help, and a learner's state on one step."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -19,6 +20,7 @@ from ..models import (
     Step,
     StepCompletion,
 )
+from .requirements import due_date_of
 
 
 def help_queue(helper) -> QuerySet:
@@ -72,6 +74,7 @@ class LearnerOnStep:
     attempts: list
     done: bool
     help_request: HelpRequest | None
+    due: datetime.date | None = None  # when the module is required of the learner
 
     @property
     def is_quiz(self) -> bool:
@@ -95,4 +98,5 @@ def learner_on_step(helper, person_id: int, step_id: int) -> LearnerOnStep | Non
         attempts=list(QuizAttempt.objects.filter(person=person, step_id=step.pk)),
         done=StepCompletion.objects.filter(enrolment=enrolment, step_id=step.pk).exists(),
         help_request=open_help_request(person, step),
+        due=due_date_of(person, step.lesson.module),
     )

@@ -16,7 +16,7 @@ from django.utils import timezone
 from people.models import Person, Unit
 from people.permissions import is_programme_team, led_unit_ids
 
-from ..models import Enrolment, Module, Programme, Requirement, Step
+from ..models import Enrolment, Module, Override, Programme, Requirement, Step
 from .learning import my_learning
 
 
@@ -135,7 +135,33 @@ def _due_by_module(
             for module in modules[requirement.pk]:
                 if module.pk not in mine or due < mine[module.pk][1]:
                     mine[module.pk] = (module, due)
+    # A deadline extended for one person (an override) replaces their due date for that module.
+    for person_id, module_id, due_on in _extensions(found):
+        if module_id in found[person_id]:
+            found[person_id][module_id] = (found[person_id][module_id][0], due_on)
     return found
+
+
+def _extensions(due: dict) -> list[tuple[int, int, datetime.date]]:
+    """(person, module, new due date) of the deadlines extended for these people, the latest
+    extension last (one query; none when nobody has required training)."""
+    if not due:
+        return []
+    return list(
+        Override.objects.filter(kind=Override.Kind.EXTENDED_DEADLINE, person_id__in=list(due))
+        .order_by("created_at", "id")
+        .values_list("person_id", "step__lesson__module_id", "due_on")
+    )
+
+
+def due_date_of(person, module) -> datetime.date | None:
+    """When `person` must complete `module` (their extensions included), or None when it is
+    not required of them."""
+    requirements = list(_requirements())
+    if not requirements:
+        return None
+    found = _due_by_module([person], requirements).get(person.pk, {}).get(module.pk)
+    return found[1] if found else None
 
 
 def required_training(person, *, today: datetime.date | None = None) -> list[RequiredItem]:

@@ -16,7 +16,13 @@ from .learning import (
     visit_step,
 )
 from .lifecycle import publish_module, publish_programme, retire_module, retire_programme
-from .overrides import grant_quiz_attempts, mark_step_complete, request_help, reset_step
+from .overrides import (
+    extend_deadline,
+    grant_quiz_attempts,
+    mark_step_complete,
+    request_help,
+    reset_step,
+)
 from .quizzes import submit_quiz
 from .requirements import remove_requirement, set_requirement
 from .sessions import book_session, cancel_booking, fill_from_waitlist, record_attendance
@@ -33,6 +39,7 @@ __all__ = [
     "complete_step",
     "decide_time_approval",
     "enrol",
+    "extend_deadline",
     "fill_from_waitlist",
     "grant_quiz_attempts",
     "import_upload",

@@ -9,12 +9,15 @@ for help on that step, and shows on the learner's step page. The quiz-specific p
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.audit import log_action
 
 from ..models import HelpRequest, Override, QuizStep, StepCompletion
 from ..permissions import can_override
+from ..selectors.requirements import due_date_of
 from .errors import CourseError
 from .progress import complete, enrolment_for, lock_person, real_step
 
@@ -37,7 +40,11 @@ def _record(*, actor, person, step, kind, reason: str, **fields) -> Override:
         f"courses.override.{kind}",
         actor=actor,
         reason=override.reason,
-        data={"person": person.pk, "step": step.pk, **fields},
+        data={
+            "person": person.pk,
+            "step": step.pk,
+            **{k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in fields.items()},
+        },
     )
     HelpRequest.objects.filter(person=person, step=step, answered_at__isnull=True).update(
         answered_at=override.created_at, answered_by=actor
@@ -65,6 +72,35 @@ def grant_quiz_attempts(*, actor, person, step, extra: int, reason: str = "") ->
         kind=Override.Kind.EXTRA_ATTEMPTS,
         reason=reason,
         extra_attempts=extra,
+    )
+
+
+@transaction.atomic
+def extend_deadline(*, actor, person, step, due_on, reason: str = "") -> Override:
+    """Give a learner until `due_on` to complete the step's module, when it is required of
+    them (audited; reminders and the overdue notice follow the new date)."""
+    _check(actor, person)
+    step = real_step(step)
+    module = step.lesson.module
+    current = due_date_of(person, module)
+    if current is None:
+        raise CourseError(
+            _("“%(module)s” is not required of %(name)s, so there is no deadline to extend.")
+            % {"module": module.title(), "name": person.name}
+        )
+    if due_on <= max(current, timezone.localdate()):
+        raise CourseError(
+            _("Choose a date after %(date)s, the current deadline.")
+            % {"date": date_format(max(current, timezone.localdate()))}
+        )
+    lock_person(person)
+    return _record(
+        actor=actor,
+        person=person,
+        step=step,
+        kind=Override.Kind.EXTENDED_DEADLINE,
+        reason=reason,
+        due_on=due_on,
     )
 
 

@@ -282,6 +282,7 @@ OVERRIDES = {
     OverrideForm.EXTRA_ATTEMPTS: services.grant_quiz_attempts,
     OverrideForm.RESET: services.reset_step,
     OverrideForm.MARK_COMPLETE: services.mark_step_complete,
+    OverrideForm.EXTEND_DEADLINE: services.extend_deadline,
 }
 
 
@@ -291,7 +292,7 @@ def learner_on_step(request, person: int, step: int):
     found = selectors.learner_on_step(request.user, person, step)
     if found is None:
         raise Http404(_("There is no learner on this step whom you may help."))
-    form = OverrideForm(_posted(request), is_quiz=found.is_quiz)
+    form = OverrideForm(_posted(request), is_quiz=found.is_quiz, has_deadline=found.due is not None)
     if request.method == "POST" and form.is_valid():
         make = OVERRIDES[form.cleaned_data["action"]]
         try:

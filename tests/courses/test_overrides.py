@@ -221,3 +221,79 @@ def test_the_stuck_learners_step_page_reads_the_same_number_of_queries_at_5_and_
 
     client = client_for(learner)
     assert_constant(page(client, _step_url(out_of_attempts)), grow)
+
+
+# -- extending a deadline of required training --------------------------------------------------
+
+
+@pytest.fixture
+def required(programme, module, enrolled):
+    """The module is required of everyone within two weeks."""
+    import datetime
+
+    from django.utils import timezone
+
+    due = timezone.localdate() + datetime.timedelta(days=14)
+    services.set_requirement(by=programme, module=module, units=[], roles=[], due_on=due)
+    return due
+
+
+def test_a_champion_extends_a_deadline_and_the_learner_sees_the_new_date(
+    client_for, learner, trainer, steps, module, required
+):
+    import datetime
+
+    from courses import selectors
+
+    later = required + datetime.timedelta(days=30)
+    url = reverse("courses:learner_on_step", args=[learner.pk, steps["text"].pk])
+    form = client_for(trainer).get(url).content.decode()
+    assert "Extend the deadline of the module" in form and "required of this learner" in form
+    response = client_for(trainer).post(
+        url, {"action": "extend_deadline", "due_on": later.isoformat(), "reason": "On leave"}
+    )
+    assert response.status_code == 302
+    override = Override.objects.get()
+    assert (override.kind, override.due_on, override.granted_by) == (
+        "extended_deadline",
+        later,
+        trainer,
+    )
+    entry = AuditEntry.objects.get(action="courses.override.extended_deadline")
+    assert entry.data["due_on"] == later.isoformat() and entry.reason == "On leave"
+    # The learner's required training, the reminders and the overdue notices follow it.
+    assert [item.due for item in selectors.required_training(learner)] == [later]
+    assert {o.due for o in selectors.open_obligations() if o.person == learner} == {later}
+    page = client_for(learner).get(_step_url(steps["text"])).content.decode()
+    assert "Deadline extended to" in page and "On leave" in page
+
+
+def test_a_deadline_moves_only_later_and_only_for_required_training(
+    learner, trainer, steps, module, required
+):
+    with pytest.raises(services.CourseError, match="Choose a date after"):
+        services.extend_deadline(actor=trainer, person=learner, step=steps["text"], due_on=required)
+    with pytest.raises(PermissionDenied):  # a colleague who is no trainer or champion
+        services.extend_deadline(
+            actor=PersonFactory(unit=learner.unit),
+            person=learner,
+            step=steps["text"],
+            due_on=required,
+        )
+    assert not Override.objects.exists()
+
+
+def test_there_is_no_deadline_to_extend_when_nothing_is_required(
+    client_for, learner, trainer, steps, enrolled
+):
+    import datetime
+
+    url = reverse("courses:learner_on_step", args=[learner.pk, steps["text"].pk])
+    assert "Extend the deadline" not in client_for(trainer).get(url).content.decode()
+    with pytest.raises(services.CourseError, match="not required of"):
+        services.extend_deadline(
+            actor=trainer,
+            person=learner,
+            step=steps["text"],
+            due_on=datetime.date.today() + datetime.timedelta(days=40),
+        )
