@@ -365,9 +365,33 @@ class LeadDigest(Kind):
                 words=lambda w=waiting, la=late, e=ending: _digest_words(
                     _("Your units this week"),
                     [
-                        (w, _("training time requests waiting for you"), "courses:time_approvals"),
-                        (la, _("people with overdue required training"), "insights:people"),
-                        (e, _("credentials expiring within 30 days"), "insights:dashboard"),
+                        (
+                            w,
+                            ngettext(
+                                "%(count)d training time request waits for you",
+                                "%(count)d training time requests wait for you",
+                                w,
+                            ),
+                            "courses:time_approvals",
+                        ),
+                        (
+                            la,
+                            ngettext(
+                                "%(count)d person has overdue required training",
+                                "%(count)d people have overdue required training",
+                                la,
+                            ),
+                            "insights:people",
+                        ),
+                        (
+                            e,
+                            ngettext(
+                                "%(count)d credential expires within 30 days",
+                                "%(count)d credentials expire within 30 days",
+                                e,
+                            ),
+                            "insights:dashboard",
+                        ),
                     ],
                 ),
                 link=lambda: reverse("lead_home"),
@@ -405,8 +429,24 @@ class ChampionDigest(Kind):
                 words=lambda r=reviews, s=stuck_count: _digest_words(
                     _("Your week as trainer or champion"),
                     [
-                        (r, _("assignments waiting for your review"), "courses:review_queue"),
-                        (s, _("colleagues stuck in a module"), "trainer_home"),
+                        (
+                            r,
+                            ngettext(
+                                "%(count)d assignment waits for your review",
+                                "%(count)d assignments wait for your review",
+                                r,
+                            ),
+                            "courses:review_queue",
+                        ),
+                        (
+                            s,
+                            ngettext(
+                                "%(count)d colleague is stuck in a module",
+                                "%(count)d colleagues are stuck in a module",
+                                s,
+                            ),
+                            "trainer_home",
+                        ),
                     ],
                 ),
                 link=lambda r=reviews: reverse("courses:review_queue" if r else "trainer_home"),
@@ -418,7 +458,9 @@ def _digest_words(title: str, lines: list[tuple[int, str, str]]) -> tuple[str, s
 
     base = settings.ACADEMY_BASE_URL.rstrip("/")
     body = "\n".join(
-        f"{count} {label}: {base}{reverse(name)}" for count, label, name in lines if count
+        f"{words % {'count': count}}: {base}{reverse(name)}"
+        for count, words, name in lines
+        if count
     )
     return title, body
 

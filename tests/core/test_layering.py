@@ -159,29 +159,28 @@ def test_app_templates_load_tag_libraries_of_their_own_app_or_below():
     assert offenders == set()
 
 
+def lines_matching(pattern: re.Pattern, *, skip) -> set[str]:
+    """`file:line` of every line of the project's modules (but those `skip` names) that
+    `pattern` finds."""
+    return {
+        f"{path.relative_to(ROOT)}:{number}"
+        for module, path in MODULES.items()
+        if not skip(module)
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if pattern.search(line)
+    }
+
+
 def test_no_code_finds_a_function_by_its_name():
     # A reader follows a call to its definition: no dispatch through strings (each step and
     # rule kind is a class found in a registry; a view maps a choice to a service itself).
-    patterns = re.compile(r"globals\(\)\[|import_string\(|getattr\(\s*services\b")
-    offenders = {
-        f"{path.relative_to(ROOT)}:{number}"
-        for module, path in MODULES.items()
-        if module.split(".")[0] != "academy"  # the CLI loads the apps' demo loaders by name
-        for number, line in enumerate(path.read_text().splitlines(), start=1)
-        if patterns.search(line)
-    }
-    assert offenders == set()
+    pattern = re.compile(r"globals\(\)\[|import_string\(|getattr\(\s*services\b")
+    # The project's CLI loads each app's demo loader by name.
+    assert lines_matching(pattern, skip=lambda module: module.split(".")[0] == "academy") == set()
 
 
 def test_every_domain_signal_is_sent_after_commit_and_robustly():
     # One way to tell other apps (core.signals.send_after_commit): a plain .send() would let a
     # failing receiver turn a saved action into an error and skip the other receivers.
     sends = re.compile(r"\bsignals?\.\w+\.send(_robust)?\(")
-    offenders = {
-        f"{path.relative_to(ROOT)}:{number}"
-        for module, path in MODULES.items()
-        if module != "core.signals"
-        for number, line in enumerate(path.read_text().splitlines(), start=1)
-        if sends.search(line)
-    }
-    assert offenders == set()
+    assert lines_matching(sends, skip=lambda module: module == "core.signals") == set()

@@ -7,6 +7,7 @@ from courses import services
 from courses.models import AssignmentStep
 
 from .factories import (
+    ASSIGNMENT_LINK,
     AssignmentStepFactory,
     LessonFactory,
     ModuleFactory,
@@ -101,3 +102,25 @@ def signals_sent():
     yield sent
     for name in names:
         getattr(signals, name).disconnect(dispatch_uid=f"test:{name}")
+
+
+@pytest.fixture
+def submission(learner, enrolled, steps):
+    """The learner's first round of the assignment step: a link, waiting for review."""
+    return services.submit_assignment(
+        person=learner, step=steps["assignment"], link=ASSIGNMENT_LINK
+    )
+
+
+@pytest.fixture
+def paid_programme(course):
+    """The course's programme, asking the lead to approve the training time."""
+    programme = course["programme"]
+    programme.requires_time_approval = True
+    programme.save()
+    return programme
+
+
+@pytest.fixture
+def time_request(learner, paid_programme):
+    return services.request_time_approval(person=learner, programme=paid_programme)

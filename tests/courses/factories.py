@@ -21,6 +21,9 @@ from courses.models import (
     VideoStep,
 )
 
+# A link handed in for an assignment (a LinkedIn post).
+ASSIGNMENT_LINK = "https://www.linkedin.com/posts/first"
+
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):
     class Meta:

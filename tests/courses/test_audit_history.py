@@ -9,30 +9,14 @@ from core.audit import history_of
 from core.models import AuditEntry
 from courses import services
 
+from .factories import ASSIGNMENT_LINK
+
 pytestmark = pytest.mark.django_db
 
-LINK = "https://www.linkedin.com/posts/first"
+LINK = ASSIGNMENT_LINK
 ROLES = ["anonymous", "learner", "trainer", "lead", "programme"]
 TRAINERS = {"anonymous": 302, "learner": 403, "trainer": 200, "lead": 403, "programme": 200}
 LEADS = {"anonymous": 302, "learner": 403, "trainer": 403, "lead": 200, "programme": 200}
-
-
-@pytest.fixture
-def submission(learner, enrolled, steps):
-    return services.submit_assignment(person=learner, step=steps["assignment"], link=LINK)
-
-
-@pytest.fixture
-def paid_programme(course):
-    programme = course["programme"]
-    programme.requires_time_approval = True
-    programme.save()
-    return programme
-
-
-@pytest.fixture
-def time_request(learner, paid_programme):
-    return services.request_time_approval(person=learner, programme=paid_programme)
 
 
 def test_asking_for_changes_records_who_asked_and_why(submission, trainer):

@@ -14,6 +14,7 @@ from courses.models import AssignmentStep, Booking, StepCompletion, Submission, 
 from tests.factories import PersonFactory, UnitFactory
 
 from .factories import (
+    ASSIGNMENT_LINK,
     AssignmentStepFactory,
     LessonFactory,
     ModuleFactory,
@@ -25,17 +26,12 @@ pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "learner", "trainer", "lead", "programme"]
 TRAINERS = {"anonymous": 302, "learner": 403, "trainer": 200, "lead": 403, "programme": 200}
 LEADS = {"anonymous": 302, "learner": 403, "trainer": 403, "lead": 200, "programme": 200}
-LINK = "https://www.linkedin.com/posts/first"
+LINK = ASSIGNMENT_LINK
 
 
 def assert_login_redirect(response):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
-
-
-@pytest.fixture
-def submission(learner, enrolled, steps):
-    return services.submit_assignment(person=learner, step=steps["assignment"], link=LINK)
 
 
 @pytest.fixture
@@ -48,19 +44,6 @@ def file_submission(learner, enrolled, steps, settings, tmp_path):
     )
     upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 my plan", content_type="application/pdf")
     return services.submit_assignment(person=learner, step=step, file=upload, text="See file")
-
-
-@pytest.fixture
-def paid_programme(course):
-    programme = course["programme"]
-    programme.requires_time_approval = True
-    programme.save()
-    return programme
-
-
-@pytest.fixture
-def time_request(learner, paid_programme):
-    return services.request_time_approval(person=learner, programme=paid_programme)
 
 
 @pytest.fixture

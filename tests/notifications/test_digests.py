@@ -46,7 +46,7 @@ def test_the_lead_digest_counts_what_waits_and_links_to_it(
 ):
     run(timezone.now())
     digest = Notification.objects.get(kind="lead_digest")
-    assert "1 training time requests waiting for you: http://" in digest.body
+    assert "1 training time request waits for you: http://" in digest.body
     client = client_for(lead)
     for line in digest.body.splitlines():
         path = "/" + line.split("://", 1)[1].split("/", 1)[1]
@@ -57,7 +57,7 @@ def test_the_lead_digest_counts_what_waits_and_links_to_it(
 def test_the_lead_digest_counts_overdue_people(lead, learner, required, run):
     run(at(DUE + datetime.timedelta(days=2)))
     digest = Notification.objects.get(kind="lead_digest")
-    assert "people with overdue required training" in digest.body
+    assert "3 people have overdue required training" in digest.body
 
 
 def test_an_empty_digest_is_not_sent(lead, trainer, run):
@@ -76,7 +76,7 @@ def test_a_champion_hears_of_assignments_waiting_for_review(
     courses.submit_assignment(person=learner, step=step, text="My first post")
     run(timezone.now())
     digest = Notification.objects.get(kind="champion_digest", recipient=trainer)
-    assert digest.body.startswith("1 assignments waiting for your review")
+    assert digest.body.startswith("1 assignment waits for your review")
     assert digest.url == "/trainer/reviews/"
     assert client_for(trainer).get(digest.url).status_code == 200
 
