@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
@@ -84,6 +86,19 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _certificates_drawn_on_demand(request, monkeypatch):
+    """Issuing a credential renders its PDF certificate in the background, ahead of the first
+    download; the download renders it itself when it is missing (certificate_pdf). Tests skip
+    the early rendering (a fifth of a second per credential) unless marked
+    `certificate_on_issue`: the tests of the certificate itself."""
+    if request.node.get_closest_marker("certificate_on_issue"):
+        return
+    from certification import tasks
+
+    monkeypatch.setattr(tasks, "render_certificate", SimpleNamespace(enqueue=lambda *a, **k: None))
 
 
 @pytest.fixture(autouse=True)

@@ -212,3 +212,25 @@ def test_declined_nomination_issues_nothing(learner, lead, programme, spokespers
 def test_evaluating_without_progress_data_issues_nothing_and_does_not_fail(learner, certified):
     # Whatever the courses and policies apps report (or while they report nothing yet).
     assert services.evaluate(person=learner) == []
+
+
+@pytest.mark.certificate_on_issue
+@pytest.mark.django_db(transaction=True)
+def test_issuing_renders_the_certificate_ahead_of_its_first_download(
+    learner, certified, settings, tmp_path
+):
+    settings.DATA_DIR = tmp_path
+    credential = services.issue(person=learner, definition=certified)
+    rendered = list((tmp_path / "certificates").glob(f"{credential.code}-*.pdf"))
+    assert len(rendered) == 1 and rendered[0].read_bytes().startswith(b"%PDF")
+
+
+def test_without_the_early_rendering_the_first_download_draws_the_certificate(
+    client, learner, certified, settings, tmp_path
+):
+    settings.DATA_DIR = tmp_path
+    credential = services.issue(person=learner, definition=certified)
+    assert not (tmp_path / "certificates").exists()
+    response = client.get(f"/verify/{credential.code}/certificate.pdf")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
