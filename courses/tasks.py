@@ -8,6 +8,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from people.models import Person
+
+from .calendar import booking_ics, ics_filename
+from .models import Booking, Submission, TimeApproval
+from .permissions import audience_facts
+
 
 def _url(name: str) -> str:
     return settings.ACADEMY_BASE_URL.rstrip("/") + reverse(name)
@@ -29,9 +35,6 @@ def _send(
 @task()
 def send_waitlist_promotion(booking_id: int) -> None:
     """Tell someone on the waitlist that a seat freed up and is now theirs (with the .ics)."""
-    from .calendar import booking_ics, ics_filename
-    from .models import Booking
-
     booking = (
         Booking.objects.select_related("person", "session__step__lesson__module")
         .filter(pk=booking_id, status=Booking.Status.BOOKED)
@@ -53,8 +56,6 @@ def send_waitlist_promotion(booking_id: int) -> None:
 @task()
 def send_review_result(submission_id: int) -> None:
     """Tell the learner their assignment was approved or needs changes, with the feedback."""
-    from .models import Submission
-
     submission = (
         Submission.objects.select_related("person", "reviewer", "step")
         .filter(pk=submission_id)
@@ -79,11 +80,6 @@ def send_review_result(submission_id: int) -> None:
 @task()
 def send_time_approval_request(approval_id: int) -> None:
     """Ask the leads of the learner's unit (and the units above it) to decide on the training time."""
-    from people.models import Person
-
-    from .models import TimeApproval
-    from .permissions import audience_facts
-
     approval = (
         TimeApproval.objects.select_related("person", "programme")
         .filter(pk=approval_id, status=TimeApproval.Status.REQUESTED)
@@ -110,8 +106,6 @@ def send_time_approval_request(approval_id: int) -> None:
 @task()
 def send_time_approval_decision(approval_id: int) -> None:
     """Tell the learner whether their training time was approved (and why not)."""
-    from .models import TimeApproval
-
     approval = (
         TimeApproval.objects.select_related("person", "programme", "decided_by")
         .filter(pk=approval_id)

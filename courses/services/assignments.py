@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from core.audit import log_action
 from core.signals import send_after_commit
 
-from .. import permissions, signals
+from .. import permissions, signals, tasks
 from ..models import AssignmentStep, Submission
 from .errors import CourseError
 from .progress import complete, enrolment_for, lock_person, real_step, touch
@@ -135,7 +135,5 @@ def review_submission(
             person=submission.person,
             step=submission.step,
         )
-    from .. import tasks
-
     transaction.on_commit(lambda: tasks.send_review_result.enqueue(submission.pk))
     return submission

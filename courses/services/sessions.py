@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from core.signals import send_after_commit
 
-from .. import permissions, signals
+from .. import permissions, signals, tasks
 from ..models import Booking, Session, StepCompletion
 from .errors import CourseError
 from .progress import complete, enrolment_for, lock_person, touch
@@ -68,8 +68,6 @@ def book_session(*, person, session: Session) -> Booking:
 
 def _promote(session: Session) -> list[Booking]:
     """Give free seats to the waitlist in order of booking; each promoted person is emailed."""
-    from .. import tasks
-
     taken = Booking.objects.filter(session=session, status=Booking.Status.BOOKED).count()
     free = session.capacity - taken
     if free <= 0:

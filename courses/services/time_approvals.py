@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core.audit import log_action
 from core.signals import send_after_commit
 
-from .. import permissions, signals
+from .. import permissions, signals, tasks
 from ..models import Module, Programme, TimeApproval
 from .errors import CourseError
 from .progress import lock_person
@@ -49,8 +49,6 @@ def request_time_approval(*, person, programme: Programme) -> TimeApproval:
         data={"programme": programme.slug, "minutes": minutes},
         at=approval.requested_at,
     )
-    from .. import tasks
-
     transaction.on_commit(lambda: tasks.send_time_approval_request.enqueue(approval.pk))
     send_after_commit(signals.time_approval_requested, sender=TimeApproval, approval=approval)
     return approval
@@ -90,7 +88,5 @@ def decide_time_approval(
         at=approval.decided_at,
     )
     send_after_commit(signals.time_approval_decided, sender=TimeApproval, approval=approval)
-    from .. import tasks
-
     transaction.on_commit(lambda: tasks.send_time_approval_decision.enqueue(approval.pk))
     return approval

@@ -486,8 +486,8 @@ def test_exit_codes_of_the_console_script(tmp_path, capsys):
     problem, verdict = err.strip().splitlines()
     assert problem.startswith(f"{bad}:18: ") and "1 problem; nothing was imported" in verdict
     assert academy(capsys, "export-programme")[0] == 2
-    code, out, _err = academy(capsys, "export-programme", "basics-programme")
-    assert code == 0 and "slug: basics-programme" in out
+    code, out, err = academy(capsys, "export-programme", "basics-programme")
+    assert code == 0 and "slug: basics-programme" in out, err
 
 
 def test_a_module_may_move_to_another_programme_imported_with_it(db):
