@@ -27,7 +27,7 @@ def learner_section(request) -> list[Section]:
         "focus": current[0] if current else None,
         "current": current[1:],
         "returned": selectors.returned_work(person),
-        "required": selectors.required_training(person),
+        "required": selectors.required_training(person, learning=items),
         "completed": [item for item in items if item.is_complete],
         "approvals": approvals,
         "next_booking": next_booking,

@@ -164,8 +164,11 @@ def due_date_of(person, module) -> datetime.date | None:
     return found[1] if found else None
 
 
-def required_training(person, *, today: datetime.date | None = None) -> list[RequiredItem]:
-    """Modules `person` must complete and has not completed yet, most urgent first."""
+def required_training(
+    person, *, today: datetime.date | None = None, learning: list | None = None
+) -> list[RequiredItem]:
+    """Modules `person` must complete and has not completed yet, most urgent first.
+    `learning` is `my_learning(person)` when the caller has it already (saves three queries)."""
     if not person.is_authenticated:
         return []
     requirements = list(_requirements())
@@ -175,7 +178,9 @@ def required_training(person, *, today: datetime.date | None = None) -> list[Req
     due = _due_by_module([person], requirements).get(person.pk, {})
     if not due:
         return []
-    learning = {item.module.pk: item for item in my_learning(person)}
+    if learning is None:
+        learning = my_learning(person)
+    learning = {item.module.pk: item for item in learning}
     items = []
     for module_id, (module, due_on) in due.items():
         item = learning.get(module_id)
