@@ -123,7 +123,7 @@ def people(request):
     """Everyone in the viewer's units: progress, credentials, expiry, time approval."""
     form, people = _people_page_data(request)
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(parse_int(request.GET.get("page")))
-    rows = [tables.person_values(person) for person in page.object_list]
+    rows = [{**tables.person_values(person), "pk": person.pk} for person in page.object_list]
     context = {
         "form": form,
         "page": page,
@@ -137,7 +137,8 @@ def people(request):
 @require_POST
 @insights_required
 def bulk_action(request):
-    """Apply an action to everyone the people list shows with the filters it was shown with."""
+    """Apply an action to the people ticked in the list, or (none ticked) to everyone the list
+    shows with the filters it was shown with. Ticked people outside the list are ignored."""
     query = request.GET
     form = PeopleForm(query or None, viewer=request.user)
     people = selectors.people_table(
@@ -150,6 +151,12 @@ def bulk_action(request):
             messages.error(request, " ".join(errors))
         return redirect(back)
     ids = list(people.order_by().values_list("pk", flat=True))
+    ticked = {int(pk) for pk in request.POST.getlist("person") if pk.isdigit()}
+    if ticked:
+        ids = [pk for pk in ids if pk in ticked]
+        if not ids:
+            messages.error(request, _("None of the people you ticked is in this list."))
+            return redirect(back)
     try:
         action = actions.request_bulk_action(
             actor=request.user, person_ids=ids, **bulk.service_kwargs()

@@ -110,3 +110,29 @@ def test_who_may_start_a_bulk_action(client_for, people_by_role, role, status):
         reverse("insights:bulk_action"), {"kind": "remind"}
     )
     assert response.status_code == status
+
+
+def test_ticked_people_are_the_only_ones_acted_on(client_for, rebuilt):
+    people = rebuilt.people
+    ticked = {"kind": "remind", "person": [people.fay.pk, people.dee.pk]}
+    response = _bulk(client_for(rebuilt.staff), ticked)
+    assert response.status_code == 302
+    reminded = sorted(Nudge.objects.values_list("learner__email", flat=True))
+    assert reminded == ["dee@example.com", "fay@example.com"]
+    assert BulkAction.objects.get().total == 2
+
+
+def test_ticking_someone_outside_the_list_acts_on_nobody(client_for, rebuilt):
+    # Lotte leads Advisory; Gus is in Audit, so not in her list, whatever the form says.
+    client = client_for(rebuilt.lotte)
+    response = _bulk(client, {"kind": "remind", "person": [rebuilt.people.gus.pk]})
+    assert response.status_code == 302
+    assert not BulkAction.objects.exists() and not Nudge.objects.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "None of the people you ticked is in this list." in page
+
+
+def test_the_people_table_offers_a_tick_box_per_person_for_the_bulk_form(client_for, rebuilt):
+    html = client_for(rebuilt.staff).get(reverse("insights:people")).content.decode()
+    assert f'name="person" value="{rebuilt.people.ann.pk}" form="bulk-form"' in html
+    assert 'id="bulk-form"' in html and "Tick Ann Test for an action" in html
