@@ -158,14 +158,14 @@ def step(request, slug: str, lesson: str, step: str):
     takes_answer = kind.form_class is not None
     if request.method not in ("GET", "HEAD", "POST") or (posted and not takes_answer):
         return HttpResponseNotAllowed(["GET", "POST"] if takes_answer else ["GET"])
-    preview = selectors.is_preview(module, request.user)
     if posted:
         enrolment = selectors.enrolment_in(request.user, module)
     else:
         enrolment = services.visit_step(person=request.user, step=found)  # resume here later
-    if enrolment is None and preview and not posted:
-        return _preview_step(request, module, found, kind)
-    if enrolment is None:
+    # The programme team previews a step learners do not see yet, as a learner would: the
+    # same page, unanswered, writing nothing.
+    previewing = enrolment is None and not posted and selectors.is_preview(module, request.user)
+    if enrolment is None and not previewing:
         messages.error(request, _("Enrol in the module to open its steps."))
         return redirect("courses:module", slug)
     state = kind.state(request.user, found)
@@ -204,34 +204,7 @@ def step(request, slug: str, lesson: str, step: str):
         "overrides": selectors.learner_step_overrides(request.user, found),
         "helpers": selectors.helpers_of(request.user) if stuck else [],
         "help_request": selectors.open_help_request(request.user, found) if stuck else None,
-    }
-    return render(request, "courses/learn/step.html", context)
-
-
-def _preview_step(request, module, found, kind):
-    """The programme team sees a draft's step as a learner would, writing nothing."""
-    state = kind.state(request.user, found)
-    outline = selectors.module_outline(module, request.user)
-    order = [item.step.pk for item in outline.steps]
-    previous, following = outline.neighbours(found)
-    context = {
-        "module": module,
-        "step": found,
-        "kind": kind,
-        "lesson": found.lesson,
-        "outline": outline,
-        "enrolment": None,
-        "state": state,
-        "form": kind.form(found, state, None, None),
-        "done": False,
-        "number": order.index(found.pk) + 1 if found.pk in order else None,
-        "previous": previous,
-        "following": following,
-        "language": request.LANGUAGE_CODE,
-        "overrides": [],
-        "helpers": [],
-        "help_request": None,
-        "preview": True,
+        "preview": previewing,
     }
     return render(request, "courses/learn/step.html", context)
 
