@@ -6,20 +6,13 @@ Each function runs a constant number of queries however many programmes, modules
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
-from django.utils.translation import gettext_lazy as _
 
 from core.models import AuditEntry
 
 from ..models import Lifecycle, Module, Programme, ProgrammeUpload
+from .history import LABELS
 
 HISTORY_LENGTH = 50
-HISTORY_LABELS = {
-    "courses.programme.published": _("Programme published"),
-    "courses.programme.retired": _("Programme retired"),
-    "courses.programme.imported": _("Imported from a file"),
-    "courses.module.published": _("Module published"),
-    "courses.module.retired": _("Module retired"),
-}
 
 _STATUS_ORDER = Case(
     When(status=Lifecycle.DRAFT, then=Value(0)),
@@ -78,7 +71,7 @@ def authoring_history(programme: Programme) -> list[AuditEntry]:
         .order_by("-at", "-pk")[:HISTORY_LENGTH]
     )
     for entry in entries:
-        entry.label = HISTORY_LABELS.get(entry.action, entry.action)
+        entry.label = LABELS.get(entry.action, entry.action)
         module = modules.get(entry.object_id) if entry.content_type_id == types[Module].pk else None
         entry.subject_title = module.title() if module else ""
     return entries

@@ -1,4 +1,5 @@
-"""The audit history of assignment reviews and training time, as the staff pages show it.
+"""The audit history of assignment reviews, training time and programmes, as the staff pages
+show it.
 
 The services write the entries (`core.audit.log_action`, in the decision's transaction); these
 reads give each entry a `label` in the reader's language.
@@ -15,6 +16,11 @@ LABELS = {
     "courses.time_approval.requested": _("Training time asked for"),
     "courses.time_approval.approved": _("Training time approved"),
     "courses.time_approval.declined": _("Training time declined"),
+    "courses.programme.published": _("Programme published"),
+    "courses.programme.retired": _("Programme retired"),
+    "courses.programme.imported": _("Imported from a file"),
+    "courses.module.published": _("Module published"),
+    "courses.module.retired": _("Module retired"),
 }
 
 

@@ -88,10 +88,11 @@ def extend_deadline(*, actor, person, step, due_on, reason: str = "") -> Overrid
             _("“%(module)s” is not required of %(name)s, so there is no deadline to extend.")
             % {"module": module.title(), "name": person.name}
         )
-    if due_on <= max(current, timezone.localdate()):
+    earliest = max(current, timezone.localdate())
+    if due_on <= earliest:
         raise CourseError(
             _("Choose a date after %(date)s, the current deadline.")
-            % {"date": date_format(max(current, timezone.localdate()))}
+            % {"date": date_format(earliest)}
         )
     lock_person(person)
     return _record(
